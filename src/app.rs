@@ -1,0 +1,95 @@
+//! The HTML shell, the root component and the route table.
+
+use crate::home::{HomePage, NotFound, ServicePage};
+use crate::i18n::Msg;
+use crate::staff::pages::{AdminLayout, Dashboard, LoginPage};
+use crate::ui::layout::Layout;
+use crate::ui::{PrefsCtx, SiteCtx, initial_prefs};
+use crate::units::pages::AdminUnits;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+/// The document around the app, rendered on the server only. Language and care mode are written
+/// into `<html>` here so they work before (and without) any JavaScript.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let (prefs, county) = initial_prefs();
+    view! {
+        <!DOCTYPE html>
+        <html lang=prefs.locale.tag() class=if prefs.care { "care" } else { "" }>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="gongkai-county" content=county.encode()/>
+                <meta name="theme-color" content="#991b1b"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="flex min-h-screen flex-col">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    provide_form_error_from_query();
+    let (prefs, county) = initial_prefs();
+    let prefs = RwSignal::new(prefs);
+    provide_context(PrefsCtx(prefs));
+    provide_context(SiteCtx(county.clone()));
+    let title = move |page: String| {
+        let site = county.site_name(prefs.get_untracked().locale);
+        if page.is_empty() { site } else { format!("{page} - {site}") }
+    };
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/gongkai.css"/>
+        <Title formatter=title/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/catalog") view=|| view! { <ServicePage title=Msg::CatalogTitle lead=Msg::CatalogDesc/> }/>
+                    <Route path=path!("/apply") view=|| view! { <ServicePage title=Msg::ApplyTitle lead=Msg::ApplyDesc/> }/>
+                    <Route path=path!("/lookup") view=|| view! { <ServicePage title=Msg::LookupTitle lead=Msg::LookupDesc/> }/>
+                    <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
+                    <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
+                    <Route path=path!("/admin/login") view=LoginPage/>
+                    <ParentRoute path=path!("/admin") view=AdminLayout>
+                        <Route path=path!("") view=Dashboard/>
+                        <Route path=path!("units") view=AdminUnits/>
+                    </ParentRoute>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// With JavaScript off, a form whose server function failed is redirected back to its page with
+/// `__path` and `__err` in the query. The browser router reads them; on the server we do it here,
+/// so the error is rendered next to the field on the returned page.
+#[cfg(feature = "ssr")]
+fn provide_form_error_from_query() {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else { return };
+    let Some(query) = parts.uri.query() else { return };
+    let mut path = None;
+    let mut err = None;
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = urlencoding::decode(&v.replace('+', " ")).map(|c| c.into_owned()).unwrap_or_default();
+        match k {
+            "__path" => path = Some(v),
+            "__err" => err = Some(v),
+            _ => {}
+        }
+    }
+    if let (Some(path), Some(err)) = (path, err) {
+        provide_context(leptos::server::ServerActionError::new(&path, &err));
+    }
+}

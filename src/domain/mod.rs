@@ -1,0 +1,13 @@
+//! Plain types and rules shared by the server and the browser. No I/O lives here.
+
+pub mod locale;
+pub mod role;
+pub mod site;
+pub mod staff;
+pub mod unit;
+
+pub use locale::{Locale, Prefs};
+pub use role::{Grant, Grants, Need, Role};
+pub use site::CountyName;
+pub use staff::{NewPassword, Username};
+pub use unit::{UnitKind, Uscc};

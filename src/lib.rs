@@ -1,0 +1,24 @@
+//! Gongkai 公开: an open-government portal for county governments.
+
+pub mod app;
+pub mod domain;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod staff;
+pub mod ui;
+pub mod units;
+
+#[cfg(feature = "ssr")]
+pub mod cli;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,98 @@
+//! Starts the server, or runs one of the operations commands.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use gongkai::server::{self, Config, Db};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "gongkai", version, about = "Gongkai 公开: open-government portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a site-wide administrator. The password is read from GONGKAI_ADMIN_PASSWORD or,
+    /// if unset, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "")]
+        display_name: String,
+    },
+    /// Fill an empty database with the demo county.
+    SeedDemo,
+}
+
+fn init_tracing() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let json = std::env::var("GONGKAI_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    init_tracing();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误 / error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let config = Config::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let state = server::prepare(config).await?;
+            let addr = state.leptos_options.site_addr;
+            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+            tracing::info!(database = %server::db::redact(&state.config.database_url), "serving http://{addr}");
+            server::serve(listener, state, server::shutdown_signal()).await
+        }
+        Command::Migrate => {
+            Db::connect_and_migrate(&config.database_url, 2).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin { username, display_name } => {
+            let password = match std::env::var("GONGKAI_ADMIN_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).context("reading the password from standard input")?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let db = Db::connect_and_migrate(&config.database_url, 2).await?;
+            gongkai::cli::create_admin(&db, &username, &display_name, &password).await?;
+            println!("administrator {username} created");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = Db::connect_and_migrate(&config.database_url, 2).await?;
+            let opts = gongkai::demo::DemoOptions::from_config(&config);
+            if gongkai::demo::seed_if_empty(&db, &opts).await? {
+                println!("demo county created");
+            } else {
+                println!("database already has units; nothing seeded");
+            }
+            gongkai::demo::print_logins();
+            Ok(())
+        }
+    }
+}

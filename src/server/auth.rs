@@ -1,0 +1,91 @@
+//! The one authorization gate. Every staff server function starts with `require(…)`.
+
+use super::AppState;
+use crate::domain::{Grant, Grants, Need, Role};
+use crate::error::AppError;
+use leptos::prelude::*;
+use tower_sessions::Session;
+
+const SESSION_STAFF_ID: &str = "staff_id";
+
+/// The signed-in staff member, with the grants loaded fresh from the database on every call so
+/// that a revoked role takes effect at once.
+#[derive(Clone, Debug)]
+pub struct Staff {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub grants: Grants,
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| AppError::internal(format!("session layer: {e}")))
+}
+
+/// Marks the HTTP response with the status that fits the error, then returns the error.
+///
+/// A plain HTML form post (JavaScript off) is left alone: the server function answers it with a
+/// redirect back to the form carrying the error, and a status here would break that redirect.
+pub fn fail<T>(err: AppError) -> Result<T, AppError> {
+    let from_html_form = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
+        .unwrap_or(false);
+    if !from_html_form {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(err.status());
+        }
+    }
+    Err(err)
+}
+
+/// The signed-in staff member, if any.
+pub async fn current() -> Result<Option<Staff>, AppError> {
+    let state = state()?;
+    let session = session().await?;
+    let Some(id) = session.get::<i64>(SESSION_STAFF_ID).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    load_staff(&state, id).await
+}
+
+pub async fn load_staff(state: &AppState, id: i64) -> Result<Option<Staff>, AppError> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, username, display_name FROM staff WHERE id = $1 AND disabled = 0")
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let Some((id, username, display_name)) = row else { return Ok(None) };
+    let rows: Vec<(String, Option<i64>)> = sqlx::query_as("SELECT role, unit_id FROM staff_roles WHERE staff_id = $1")
+        .bind(id)
+        .fetch_all(&state.db.pool)
+        .await?;
+    let grants = rows.into_iter().filter_map(|(r, unit)| Role::parse(&r).map(|role| Grant { role, unit })).collect();
+    Ok(Some(Staff { id, username, display_name, grants: Grants(grants) }))
+}
+
+/// The gate: the signed-in staff member if they satisfy `need`; otherwise 401 or 403.
+pub async fn require(need: Need) -> Result<Staff, AppError> {
+    match current().await? {
+        None => fail(AppError::NotSignedIn),
+        Some(staff) if staff.grants.satisfies(need) => Ok(staff),
+        Some(staff) => {
+            tracing::warn!(staff = staff.id, ?need, "refused by the authorization gate");
+            fail(AppError::Forbidden)
+        }
+    }
+}
+
+/// Binds the session to a staff member, with a fresh id against session fixation.
+pub async fn sign_in(session: &Session, staff_id: i64) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(AppError::internal)?;
+    session.insert(SESSION_STAFF_ID, staff_id).await.map_err(AppError::internal)?;
+    Ok(())
+}
+
+pub async fn sign_out(session: &Session) -> Result<(), AppError> {
+    session.flush().await.map_err(AppError::internal)
+}

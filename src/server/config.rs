@@ -1,0 +1,70 @@
+//! Configuration from environment variables (all documented in the README).
+
+use anyhow::{Context, Result};
+pub use crate::domain::CountyName;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite://data/gongkai.db` (default) or `postgres://…`.
+    pub database_url: String,
+    /// The county's name in the three UI languages.
+    pub county: CountyName,
+    /// 6-digit administrative division code used in generated unit codes.
+    pub division_code: String,
+    /// Fill an empty database with the demo county on start.
+    pub demo: bool,
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    /// Maximum pooled database connections.
+    pub db_max_connections: u32,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &str) -> bool {
+    matches!(var(name).as_deref(), Some("1" | "true" | "yes" | "on"))
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config> {
+        let default_county = CountyName::default();
+        let division_code = var("GONGKAI_DIVISION_CODE").unwrap_or_else(|| "341899".into());
+        if division_code.len() != 6 || !division_code.bytes().all(|b| b.is_ascii_digit()) {
+            anyhow::bail!("GONGKAI_DIVISION_CODE must be 6 digits, got {division_code:?}");
+        }
+        let db_max_connections = match var("GONGKAI_DB_MAX_CONNECTIONS") {
+            Some(v) => v.parse().context("GONGKAI_DB_MAX_CONNECTIONS must be a number")?,
+            None => 16,
+        };
+        Ok(Config {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/gongkai.db".into()),
+            county: CountyName {
+                hans: var("GONGKAI_COUNTY").unwrap_or(default_county.hans),
+                hant: var("GONGKAI_COUNTY_HANT").unwrap_or(default_county.hant),
+                en: var("GONGKAI_COUNTY_EN").unwrap_or(default_county.en),
+            },
+            division_code,
+            demo: flag("GONGKAI_DEMO"),
+            secure_cookies: flag("GONGKAI_SECURE_COOKIES"),
+            trust_proxy: flag("GONGKAI_TRUST_PROXY"),
+            db_max_connections,
+        })
+    }
+
+    /// A configuration for tests and tools: defaults plus the given database.
+    pub fn for_database(database_url: &str) -> Config {
+        Config {
+            database_url: database_url.to_owned(),
+            county: CountyName::default(),
+            division_code: "341899".into(),
+            demo: false,
+            secure_cookies: false,
+            trust_proxy: false,
+            db_max_connections: 8,
+        }
+    }
+}

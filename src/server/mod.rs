@@ -1,0 +1,152 @@
+//! Everything that exists only on the server: state, configuration, database, sessions,
+//! the authorization gate and request-level protections.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod password;
+pub mod prefs;
+pub mod security;
+pub mod session;
+pub mod throttle;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::cookie::time::Duration as CookieDuration;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::app::{App, shell};
+pub use config::Config;
+pub use db::Db;
+
+/// Shared by every request handler and provided to every server function as context.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// Leptos options: from cargo-leptos' environment when it built or runs us, else from the
+/// `[package.metadata.leptos]` section of our Cargo.toml (plain `cargo test`).
+pub fn leptos_options() -> Result<LeptosOptions> {
+    let from_cargo_leptos = option_env!("LEPTOS_OUTPUT_NAME").is_some() || std::env::var_os("LEPTOS_OUTPUT_NAME").is_some();
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let source = if from_cargo_leptos { None } else { Some(manifest) };
+    let mut options = get_configuration(source).context("reading Leptos configuration")?.leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = Arc::from("gongkai");
+    }
+    Ok(options)
+}
+
+/// Builds the whole application over an open (migrated) database.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let ctx_state = state.clone();
+    let context = move || provide_context(ctx_state.clone());
+    let shell_options = state.leptos_options.clone();
+
+    let session_layer = SessionManagerLayer::new(session::DbSessionStore::new(state.db.clone()))
+        .with_name("gk_sid")
+        .with_same_site(SameSite::Lax)
+        .with_http_only(true)
+        .with_secure(state.config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(CookieDuration::hours(8)));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/prefs", get(prefs::set_prefs))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(session_layer)
+        .layer(axum::middleware::from_fn(security::origin_guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .with_state(state)
+}
+
+async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {
+    match db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+/// Opens the database, applies migrations and optionally seeds the demo county.
+pub async fn prepare(config: Config) -> Result<AppState> {
+    let db = Db::connect_and_migrate(&config.database_url, config.db_max_connections).await?;
+    if config.demo {
+        let seeded = crate::demo::seed_if_empty(&db, &crate::demo::DemoOptions::from_config(&config)).await?;
+        if seeded {
+            tracing::info!("demo county created");
+        }
+        crate::demo::print_logins();
+    }
+    Ok(AppState { leptos_options: leptos_options()?, db, config: Arc::new(config) })
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let cleanup = tokio::spawn(expire_sessions(state.db.clone()));
+    let app = router(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server error")?;
+    cleanup.abort();
+    Ok(())
+}
+
+async fn expire_sessions(db: Db) {
+    let store = session::DbSessionStore::new(db);
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = store.delete_expired().await {
+            tracing::warn!(error = %e, "could not delete expired sessions");
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,46 @@
+//! Fixed-window rate limits kept in the database, so every app server sees the same counts.
+
+use super::db::{Db, now};
+
+/// A limit: at most `max` hits per `window_secs`.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    pub max: i64,
+    pub window_secs: i64,
+}
+
+/// Failed sign-ins per username.
+pub const LOGIN_PER_USER: Limit = Limit { max: 5, window_secs: 15 * 60 };
+/// Failed sign-ins per client address (offices share addresses behind NAT, so it is looser).
+pub const LOGIN_PER_IP: Limit = Limit { max: 30, window_secs: 15 * 60 };
+
+/// True when `key` has used up its limit in the current window.
+pub async fn is_blocked(db: &Db, key: &str, limit: Limit) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64, i64)> = sqlx::query_as("SELECT hits, window_start FROM throttle WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(matches!(row, Some((hits, start)) if start > now() - limit.window_secs && hits >= limit.max))
+}
+
+/// Counts one hit against `key`, starting a new window when the old one has passed.
+pub async fn hit(db: &Db, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
+    let now = now();
+    sqlx::query(
+        "INSERT INTO throttle (key, hits, window_start) VALUES ($1, 1, $2) \
+         ON CONFLICT (key) DO UPDATE SET \
+           hits = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.hits + 1 END, \
+           window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(now - limit.window_secs)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM throttle WHERE key = $1").bind(key).execute(&db.pool).await?;
+    Ok(())
+}

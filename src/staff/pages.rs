@@ -1,0 +1,146 @@
+//! Staff sign-in and the back-office shell.
+
+use super::StaffView;
+use super::api::{Login, Logout, me};
+use crate::domain::Role;
+use crate::i18n::Msg;
+use crate::ui::form::{FormAlert, TextField};
+use crate::ui::layout::PageHeading;
+use crate::ui::{tr, use_prefs};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Outlet};
+
+pub fn role_msg(role: Role) -> Msg {
+    match role {
+        Role::Officer => Msg::RoleOfficer,
+        Role::Reviewer => Msg::RoleReviewer,
+        Role::Admin => Msg::RoleAdmin,
+        Role::Evaluator => Msg::RoleEvaluator,
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let error = move || login.value().get().and_then(|r| r.err());
+    let field_error = move |field: &'static str| Signal::derive(move || error().and_then(|e| e.for_field(field)));
+    view! {
+        <Title text=move || tr(Msg::StaffLogin)().to_owned()/>
+        <div class="mx-auto max-w-md px-4 py-8">
+            <PageHeading title=Msg::StaffLogin/>
+            <ActionForm action=login attr:class="space-y-4 rounded-lg border border-gray-300 bg-white p-5" attr:novalidate="true">
+                <FormAlert msg=Signal::derive(move || error().and_then(|e| e.form_level()))/>
+                <TextField name="username" label=Msg::Username autocomplete="username" required=true error=field_error("username")/>
+                <TextField
+                    name="password"
+                    label=Msg::Password
+                    kind="password"
+                    autocomplete="current-password"
+                    required=true
+                    error=field_error("password")
+                />
+                <button
+                    type="submit"
+                    class="tap w-full rounded bg-red-800 px-4 py-3 text-lg font-bold text-white hover:bg-red-900 disabled:opacity-60"
+                    disabled=move || login.pending().get()
+                >
+                    {tr(Msg::SignIn)}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// The back office: signed-in staff see the navigation and the page; others are asked to sign in.
+#[component]
+pub fn AdminLayout() -> impl IntoView {
+    let me = Resource::new(|| (), |_| me());
+    let prefs = use_prefs();
+    view! {
+        <Title text=move || tr(Msg::AdminTitle)().to_owned()/>
+        <div class="mx-auto max-w-6xl px-4 py-6">
+            <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(staff)) => view! { <AdminShell staff/> }.into_any(),
+                        Ok(None) => view! { <SignInFirst/> }.into_any(),
+                        Err(e) => view! { <p role="alert" class="text-red-800">{e.text(prefs.get_untracked().locale)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn SignInFirst() -> impl IntoView {
+    view! {
+        <div class="mx-auto max-w-md space-y-4 rounded-lg border border-gray-300 bg-white p-5">
+            <h1 class="text-xl font-bold">{tr(Msg::NeedLogin)}</h1>
+            <a href="/admin/login" class="tap inline-flex items-center rounded bg-red-800 px-4 py-2 font-bold text-white">{tr(Msg::SignIn)}</a>
+        </div>
+    }
+}
+
+#[component]
+fn AdminShell(staff: StaffView) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    let is_admin = staff.has_role(Role::Admin);
+    let name = staff.display_name.clone();
+    provide_context(staff);
+    let link = "tap block rounded px-3 py-2 font-medium hover:bg-red-50 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
+    view! {
+        <div class="flex flex-col gap-6 md:flex-row">
+            <aside class="md:w-56 md:shrink-0">
+                <p class="mb-3 text-sm text-gray-700">{tr(Msg::SignedInAs)}": " <strong>{name}</strong></p>
+                <nav aria-label=tr(Msg::AdminNav)>
+                    <ul class="space-y-1">
+                        <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
+                        {is_admin.then(|| view! { <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li> })}
+                    </ul>
+                </nav>
+                <ActionForm action=logout attr:class="mt-4">
+                    <button type="submit" class="tap w-full rounded border border-gray-500 bg-white px-3 py-2 font-medium hover:bg-gray-100">
+                        {tr(Msg::SignOut)}
+                    </button>
+                </ActionForm>
+            </aside>
+            <div class="min-w-0 flex-1">
+                <Outlet/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let staff = use_context::<StaffView>();
+    let prefs = use_prefs();
+    view! {
+        <PageHeading title=Msg::Dashboard/>
+        <section aria-labelledby="roles-heading" class="rounded-lg border border-gray-300 bg-white p-4">
+            <h2 id="roles-heading" class="mb-2 text-lg font-bold">{tr(Msg::YourRoles)}</h2>
+            {move || {
+                let grants = staff.as_ref().map(|s| s.grants.clone()).unwrap_or_default();
+                let l = prefs.get().locale;
+                if grants.is_empty() {
+                    view! { <p>{Msg::NoRoles.text(l)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="list-disc space-y-1 pl-6" data-testid="roles">
+                            {grants
+                                .into_iter()
+                                .map(|g| {
+                                    let unit = g.unit_name.unwrap_or_else(|| Msg::SiteWide.text(l).to_owned());
+                                    view! { <li>{role_msg(g.role).text(l)}" · "{unit}</li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

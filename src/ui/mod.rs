@@ -1,0 +1,81 @@
+//! Shared view pieces: preferences context, layout, forms.
+
+pub mod form;
+pub mod layout;
+
+use crate::domain::{CountyName, Locale, Prefs};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// The reader's preferences, reactive so that the care-mode switch can act without a reload.
+#[derive(Clone, Copy)]
+pub struct PrefsCtx(pub RwSignal<Prefs>);
+
+/// The county's names, fixed for the life of the page.
+#[derive(Clone)]
+pub struct SiteCtx(pub CountyName);
+
+pub fn use_prefs() -> RwSignal<Prefs> {
+    use_context::<PrefsCtx>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Prefs::default()))
+}
+
+pub fn use_site() -> CountyName {
+    use_context::<SiteCtx>().map(|c| c.0).unwrap_or_default()
+}
+
+pub fn locale() -> Locale {
+    use_prefs().get_untracked().locale
+}
+
+/// A reactive translated string for use in views: `{tr(Msg::NavHome)}`.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let prefs = use_prefs();
+    move || msg.text(prefs.get().locale)
+}
+
+/// Reads the preferences and county name: on the server from the request and configuration,
+/// in the browser from what the server rendered into `<html>`, so hydration sees the same values.
+pub fn initial_prefs() -> (Prefs, CountyName) {
+    #[cfg(feature = "ssr")]
+    {
+        use axum::http::header::COOKIE;
+        let prefs = use_context::<axum::http::request::Parts>()
+            .map(|p| {
+                let all: Vec<&str> = p.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+                Prefs::from_cookie_header(&all.join("; "))
+            })
+            .unwrap_or_default();
+        let county = use_context::<crate::server::AppState>().map(|s| s.config.county.clone()).unwrap_or_default();
+        (prefs, county)
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let doc = web_sys::window().and_then(|w| w.document());
+        let root = doc.as_ref().and_then(|d| d.document_element());
+        let locale = root.as_ref().and_then(|r| r.get_attribute("lang")).and_then(|l| Locale::parse(&l)).unwrap_or_default();
+        let care = root.map(|r| r.class_list().contains("care")).unwrap_or(false);
+        let county = doc
+            .and_then(|d| d.query_selector("meta[name=gongkai-county]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .and_then(|c| CountyName::decode(&c))
+            .unwrap_or_default();
+        (Prefs { locale, care }, county)
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        (Prefs::default(), CountyName::default())
+    }
+}
+
+/// Switches care mode in the browser at once: class on `<html>` plus the cookie the server reads.
+#[cfg(feature = "hydrate")]
+pub fn apply_care(care: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().toggle_with_force("care", care);
+    }
+    if let Ok(html) = doc.dyn_into::<web_sys::HtmlDocument>() {
+        let _ = html.set_cookie(&format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Prefs::CARE_COOKIE, u8::from(care)));
+    }
+}

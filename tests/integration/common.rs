@@ -1,0 +1,129 @@
+//! Test harness: a fresh database per test and the real server on a random port.
+
+use gongkai::server::{self, Config, Db};
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+
+/// A database made for one test; a PostgreSQL one is dropped when the test ends.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_drop: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        match std::env::var("GONGKAI_TEST_PG_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("gk_t_{:016x}", rand_u64());
+                let admin = Db::connect(&admin_url, 1).await.expect("connect to the PostgreSQL test server");
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create test database");
+                admin.pool.close().await;
+                let url = match admin_url.rsplit_once('/') {
+                    Some((base, _)) => format!("{base}/{name}"),
+                    None => panic!("GONGKAI_TEST_PG_URL needs a database path"),
+                };
+                TestDb { url, _dir: None, pg_drop: Some((admin_url, name)) }
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}/test.db", dir.path().display());
+                TestDb { url, _dir: Some(dir), pg_drop: None }
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg_drop.take() {
+            // Drop is synchronous; use a throwaway runtime on its own thread.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                rt.block_on(async {
+                    let admin = Db::connect(&admin_url, 1).await.ok()?;
+                    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&admin.pool).await.ok()
+                })
+            })
+            .join();
+        }
+    }
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+    h.finish()
+}
+
+/// A running server.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: Db,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestApp {
+    /// Starts the server on `url`, seeding the demo county when the database is empty.
+    pub async fn start(url: &str) -> TestApp {
+        let config = Config::for_database(url);
+        let opts = gongkai::demo::DemoOptions::from_config(&config);
+        let state = server::prepare(config).await.expect("server prepares");
+        gongkai::demo::seed_if_empty(&state.db, &opts).await.expect("demo seed");
+        let db = state.db.clone();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            server::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        TestApp { addr, db, shutdown: Some(tx), handle: Some(handle) }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Graceful stop: waits until the server has finished.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = h.await;
+        }
+        self.db.pool.close().await;
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Signs in through the real server function; returns the response status.
+pub async fn login(app: &TestApp, c: &reqwest::Client, user: &str, password: &str) -> reqwest::Response {
+    c.post(app.url("/api/staff/login"))
+        .form(&[("username", user), ("password", password)])
+        .send()
+        .await
+        .expect("login request")
+}
+
+pub const DEMO_PASSWORD: &str = gongkai::demo::DEMO_PASSWORD;
+
+/// A successful sign-in through the server-function client: 200 with the redirect to the back
+/// office in `Location` (a plain HTML form post gets a 302 instead).
+pub fn signed_in(res: reqwest::Response) -> bool {
+    res.status() == reqwest::StatusCode::OK && res.headers().get("location").is_some_and(|l| l == "/admin")
+}

@@ -1,0 +1,271 @@
+//! The foundation: pages, preferences, health, sign-in, sessions, the authorization gate,
+//! cross-site protection, migrations and the demo county.
+
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in};
+use gongkai::domain::{UnitKind, Uscc};
+use gongkai::server::Db;
+use gongkai::units::UnitView;
+use reqwest::StatusCode;
+
+async fn started() -> (TestDb, TestApp) {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    (db, app)
+}
+
+#[tokio::test]
+async fn health_check_and_home_page_are_served() {
+    let (_db, app) = started().await;
+    let c = client();
+    let health = c.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    assert_eq!(health.text().await.unwrap(), "ok");
+
+    let home = c.get(app.url("/")).send().await.unwrap();
+    assert_eq!(home.status(), StatusCode::OK);
+    assert_eq!(home.headers()["x-content-type-options"], "nosniff");
+    let html = home.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="zh-Hans""#), "default language is simplified Chinese");
+    assert!(html.contains("青山县人民政府 · 政务公开"));
+    for href in ["/catalog", "/apply", "/lookup", "/hotline", "/surveys"] {
+        assert!(html.contains(&format!(r#"href="{href}""#)), "home links to {href}");
+    }
+    assert!(!html.contains(r#"class="care""#));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn language_and_care_mode_cookies_change_the_server_rendering() {
+    let (_db, app) = started().await;
+    let c = reqwest::Client::new();
+    let en = c.get(app.url("/")).header("cookie", "lang=en; care=1").send().await.unwrap().text().await.unwrap();
+    assert!(en.contains(r#"<html lang="en" class="care""#));
+    assert!(en.contains("Qingshan County Government"));
+    assert!(en.contains("Care mode") || en.contains("Standard mode"));
+
+    let hant = c.get(app.url("/catalog")).header("cookie", "lang=zh-Hant").send().await.unwrap().text().await.unwrap();
+    assert!(hant.contains(r#"<html lang="zh-Hant""#));
+    assert!(hant.contains("政府資訊公開目錄"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn prefs_link_sets_cookies_and_only_returns_to_this_site() {
+    let (_db, app) = started().await;
+    let c = client();
+    let res = c.get(app.url("/prefs?lang=zh-Hant&care=1&back=%2Fcatalog%3Fx%3D1")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/catalog?x=1");
+    let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("lang=zh-Hant;")));
+    assert!(cookies.iter().any(|c| c.starts_with("care=1;")));
+
+    // The cookie jar now carries them: the next page renders in traditional Chinese, care mode.
+    let html = c.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="zh-Hant" class="care""#));
+
+    let evil = c.get(app.url("/prefs?care=0&back=%2F%2Fevil.example")).send().await.unwrap();
+    assert_eq!(evil.headers()["location"], "/");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_page_is_a_404_with_a_message() {
+    let (_db, app) = started().await;
+    let res = client().get(app.url("/no-such-page")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("页面不存在"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn wrong_password_is_refused_then_throttled() {
+    let (_db, app) = started().await;
+    let c = client();
+    for _ in 0..5 {
+        let res = login(&app, &c, "admin", "wrong-password").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("LoginWrong") && body.contains("password"), "{body}");
+    }
+    // Locked for this username now, even with the right password.
+    let res = login(&app, &c, "admin", DEMO_PASSWORD).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.text().await.unwrap().contains("LoginThrottled"));
+    // Another account from the same address is not locked.
+    assert!(signed_in(login(&app, &c, "evaluator", DEMO_PASSWORD).await));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_user_and_malformed_input_get_field_errors() {
+    let (_db, app) = started().await;
+    let c = client();
+    let res = login(&app, &c, "nobody", "whatever-password").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("LoginWrong"));
+    let res = login(&app, &c, "", "x").await;
+    assert!(res.text().await.unwrap().contains("FieldRequired"));
+    let res = login(&app, &c, "<script>", "x").await;
+    assert!(res.text().await.unwrap().contains("UsernameInvalid"));
+    let huge = "x".repeat(100_000);
+    let res = login(&app, &c, "admin", &huge).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}
+
+async fn admin_units(app: &TestApp, c: &reqwest::Client) -> reqwest::Response {
+    c.post(app.url("/api/units/admin_list")).form(&[("", "")][..0]).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn staff_function_refuses_anonymous_and_wrong_roles() {
+    let (_db, app) = started().await;
+    let anon = client();
+    let res = admin_units(&app, &anon).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.text().await.unwrap().contains("NotSignedIn"));
+
+    for user in ["officer.fgw", "reviewer.fgw", "evaluator"] {
+        let c = client();
+        assert!(signed_in(login(&app, &c, user, DEMO_PASSWORD).await));
+        let res = admin_units(&app, &c).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{user} must not list units");
+    }
+
+    let c = client();
+    assert!(signed_in(login(&app, &c, "admin", DEMO_PASSWORD).await));
+    let res = admin_units(&app, &c).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let units: Vec<UnitView> = res.json().await.unwrap();
+    assert_eq!(units.len(), 110);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn demo_county_has_110_units_with_valid_unique_codes() {
+    let (_db, app) = started().await;
+    let c = client();
+    login(&app, &c, "admin", DEMO_PASSWORD).await;
+    let units: Vec<UnitView> = admin_units(&app, &c).await.json().await.unwrap();
+    let count = |k| units.iter().filter(|u| u.kind == k).count();
+    assert_eq!(count(UnitKind::Department), 72);
+    assert_eq!(count(UnitKind::Township), 19);
+    assert_eq!(count(UnitKind::Enterprise), 19);
+    let mut codes: Vec<_> = units.iter().map(|u| u.code.clone()).collect();
+    for code in &codes {
+        assert!(Uscc::parse(code).is_ok(), "{code}");
+    }
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 110);
+    assert!(units.iter().any(|u| u.parent_id.is_some()), "the tree has sub-units");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn signed_in_staff_sees_own_roles_and_logout_ends_the_session() {
+    let (_db, app) = started().await;
+    let c = client();
+    let res = login(&app, &c, "officer.fgw", DEMO_PASSWORD).await;
+    assert_eq!(res.headers()["location"], "/admin");
+    let set_cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(set_cookie.contains("gk_sid=") && set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"));
+
+    let me: serde_json::Value = c.post(app.url("/api/staff/me")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["username"], "officer.fgw");
+    assert_eq!(me["grants"][0]["role"], "Officer");
+    assert_eq!(me["grants"][0]["unit_name"], "青山县发展和改革委员会");
+
+    let page = c.get(app.url("/admin")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("发改委信息员李强"));
+
+    c.post(app.url("/api/staff/logout")).send().await.unwrap();
+    let me: serde_json::Value = c.post(app.url("/api/staff/me")).send().await.unwrap().json().await.unwrap();
+    assert!(me.is_null());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn session_survives_a_server_restart() {
+    let db = TestDb::new().await;
+    let c = client();
+    let first = TestApp::start(&db.url).await;
+    assert!(signed_in(login(&first, &c, "admin", DEMO_PASSWORD).await));
+    first.stop().await;
+
+    let second = TestApp::start(&db.url).await;
+    let me: serde_json::Value = c.post(second.url("/api/staff/me")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["username"], "admin");
+    assert_eq!(admin_units(&second, &c).await.status(), StatusCode::OK);
+    second.stop().await;
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let (_db, app) = started().await;
+    let c = client();
+    let res = c
+        .post(app.url("/api/staff/login"))
+        .header("origin", "https://evil.example")
+        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = c
+        .post(app.url("/api/staff/login"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Same origin passes.
+    let res = c
+        .post(app.url("/api/staff/login"))
+        .header("origin", format!("http://{}", app.addr))
+        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(signed_in(res));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn failing_migration_stops_start_up_with_a_clear_message() {
+    let db = TestDb::new().await;
+    let raw = Db::connect(&db.url, 1).await.unwrap();
+    // A table in the way of the first migration.
+    sqlx::query("CREATE TABLE units (id BIGINT)").execute(&raw.pool).await.unwrap();
+    raw.pool.close().await;
+    let err = gongkai::server::prepare(gongkai::server::Config::for_database(&db.url)).await.err().expect("start-up must fail");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("database migration failed"), "{msg}");
+}
+
+#[tokio::test]
+async fn create_admin_command_makes_a_working_login() {
+    let (_db, app) = started().await;
+    let err = gongkai::cli::create_admin(&app.db, "chief", "", "short").await.unwrap_err();
+    assert!(err.to_string().contains("password"), "{err}");
+    gongkai::cli::create_admin(&app.db, "Chief", "县长办公室", "Strong-Pass-2026").await.unwrap();
+    assert!(gongkai::cli::create_admin(&app.db, "chief", "", "Strong-Pass-2026").await.is_err(), "no duplicates");
+    let c = client();
+    assert!(signed_in(login(&app, &c, "chief", "Strong-Pass-2026").await));
+    assert_eq!(admin_units(&app, &c).await.status(), StatusCode::OK);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn staff_actions_are_written_to_the_audit_log() {
+    let (_db, app) = started().await;
+    let c = client();
+    login(&app, &c, "admin", "nope-nope-nope").await;
+    login(&app, &c, "admin", DEMO_PASSWORD).await;
+    let actions: Vec<(String,)> = sqlx::query_as("SELECT action FROM audit_log ORDER BY id").fetch_all(&app.db.pool).await.unwrap();
+    let actions: Vec<_> = actions.into_iter().map(|a| a.0).collect();
+    assert_eq!(actions, ["login_failed", "login"]);
+    app.stop().await;
+}

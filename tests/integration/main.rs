@@ -1,0 +1,7 @@
+//! Integration tests: the real server on a random port against a fresh database.
+//!
+//! The backend is SQLite unless `GONGKAI_TEST_PG_URL` names a PostgreSQL server on which the
+//! tests may create and drop databases; `make test` runs the suite once for each.
+
+mod common;
+mod foundation;
