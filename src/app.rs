@@ -9,7 +9,7 @@ use crate::units::pages::AdminUnits;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 /// The document around the app, rendered on the server only. Language and care mode are written
 /// into `<html>` here so they work before (and without) any JavaScript.
@@ -61,9 +61,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
                     <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
                     <Route path=path!("/admin/login") view=LoginPage/>
-                    <ParentRoute path=path!("/admin") view=AdminLayout>
-                        <Route path=path!("") view=Dashboard/>
-                        <Route path=path!("units") view=AdminUnits/>
+                    // Pages that load data render in full before sending (SsrMode::Async): out-of-order
+                    // streaming would leave them on "loading…" with JavaScript off.
+                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
+                        <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -19,7 +19,10 @@ pub struct Staff {
 }
 
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+    use_context::<AppState>().ok_or_else(|| {
+        let path = use_context::<axum::http::request::Parts>().map(|p| p.uri.to_string()).unwrap_or_default();
+        AppError::internal(format!("AppState missing from context (request {path:?})"))
+    })
 }
 
 pub async fn session() -> Result<Session, AppError> {

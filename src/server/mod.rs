@@ -72,6 +72,12 @@ pub fn router(state: AppState) -> Router {
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        // One line per request at INFO when RUST_LOG enables tower_http (off by default).
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
         .with_state(state)
 }
 

@@ -55,7 +55,7 @@ pub fn LoginPage() -> impl IntoView {
 /// The back office: signed-in staff see the navigation and the page; others are asked to sign in.
 #[component]
 pub fn AdminLayout() -> impl IntoView {
-    let me = Resource::new(|| (), |_| me());
+    let me = OnceResource::new(me());
     let prefs = use_prefs();
     view! {
         <Title text=move || tr(Msg::AdminTitle)().to_owned()/>

@@ -16,7 +16,8 @@ const NAV: [(&str, Msg); 6] = [
     ("/surveys", Msg::NavSurveys),
 ];
 
-/// The current path and query, URL-encoded, for `back=` links.
+/// The current path and query, URL-encoded, for `back=` links. The `/prefs` links they go into
+/// carry `rel="external"` so the client-side router leaves them to the server.
 fn back_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let location = use_location();
     move || {
@@ -77,6 +78,7 @@ fn Header() -> impl IntoView {
                             view! {
                                 <a
                                     href=move || format!("/prefs?lang={}&back={}", l.tag(), back())
+                                    rel="external"
                                     hreflang=l.tag()
                                     lang=l.tag()
                                     title=l.endonym()
@@ -91,6 +93,7 @@ fn Header() -> impl IntoView {
                         .collect_view()}
                     <a
                         href=care_href
+                        rel="external"
                         on:click=on_care
                         data-testid="care-toggle"
                         aria-pressed=move || prefs.get().care.to_string()

@@ -18,7 +18,7 @@ pub fn kind_msg(kind: UnitKind) -> Msg {
 
 #[component]
 pub fn AdminUnits() -> impl IntoView {
-    let units = Resource::new(|| (), |_| admin_units());
+    let units = OnceResource::new(admin_units());
     let prefs = use_prefs();
     view! {
         <PageHeading title=Msg::UnitsAdmin/>
@@ -46,12 +46,19 @@ fn UnitTables(units: Vec<UnitView>) -> impl IntoView {
                 let count = of_kind.len();
                 let heading_id = format!("units-{}", kind.as_str());
                 let labelled_by = heading_id.clone();
+                let table_label = heading_id.clone();
                 view! {
                     <section aria-labelledby=labelled_by class="mb-6">
                         <h2 id=heading_id class="mb-2 text-lg font-bold">
                             {tr(kind_msg(kind))} " (" {count} {move || Msg::UnitsOfKind.text(prefs.get().locale)} ")"
                         </h2>
-                        <div class="overflow-x-auto rounded border border-gray-300 bg-white">
+                        // Focusable so keyboard users can scroll it on a narrow screen.
+                        <div
+                            class="overflow-x-auto rounded border border-gray-300 bg-white"
+                            tabindex="0"
+                            role="region"
+                            aria-labelledby=table_label
+                        >
                             <table class="w-full text-left">
                                 <thead class="bg-gray-100">
                                     <tr>

@@ -269,3 +269,15 @@ async fn staff_actions_are_written_to_the_audit_log() {
     assert_eq!(actions, ["login_failed", "login"]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_backend_under_test_is_the_one_requested() {
+    let (_db, app) = started().await;
+    let want_pg = std::env::var("GONGKAI_TEST_PG_URL").is_ok_and(|v| !v.is_empty());
+    let expected = if want_pg { gongkai::server::db::Backend::Postgres } else { gongkai::server::db::Backend::Sqlite };
+    assert_eq!(app.db.backend, expected);
+    let (one,): (i64,) = sqlx::query_as("SELECT 1").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(one, 1);
+    println!("backend under test: {expected:?}");
+    app.stop().await;
+}

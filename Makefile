@@ -1,0 +1,26 @@
+# Two commands do everything on a fresh Debian machine (see README.md):
+#   make run    build a release and serve http://127.0.0.1:3000 on a demo SQLite database
+#   make test   every test: unit, integration (SQLite and PostgreSQL), browser
+SHELL := /bin/bash
+# Outside the clone, so that every clone (and CI) reuses one warm build.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/gongkai/target
+
+.PHONY: run test tools build e2e
+run: tools build
+	mkdir -p data
+	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai GONGKAI_DEMO=1 \
+	DATABASE_URL=$${DATABASE_URL:-sqlite://data/gongkai.db} \
+	$(CARGO_TARGET_DIR)/release/gongkai serve
+
+test:
+	scripts/test.sh
+
+tools:
+	scripts/tools.sh
+
+build: tools
+	cargo leptos build --release
+
+# Browser tests only, against the current release build.
+e2e:
+	scripts/e2e.sh

@@ -1,0 +1,142 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessibleInBothModes, hydrated, signIn } from "./helpers";
+
+const SERVICES = [
+  ["信息公开", "/catalog", "政府信息公开目录"],
+  ["依申请公开", "/apply", "依申请公开与网上办事"],
+  ["办件查询", "/lookup", "办件查询"],
+  ["市长热线", "/hotline", "市长热线 12345 · 领导信箱"],
+  ["网上调查", "/surveys", "网上调查"],
+] as const;
+
+test.describe("with JavaScript", () => {
+  test("home page offers the five public services and is accessible", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("青山县人民政府");
+    for (const [, href] of SERVICES) {
+      await expect(page.locator(`main a[href="${href}"]`)).toBeVisible();
+    }
+    await expectAccessibleInBothModes(page, "home");
+  });
+
+  test("main navigation reaches every service page", async ({ page }) => {
+    await page.goto("/");
+    await hydrated(page);
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    for (const [label, href, heading] of SERVICES) {
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    }
+    await expectAccessibleInBothModes(page, "service page");
+  });
+
+  test("care mode switches in place once hydrated, without a page load", async ({ page }) => {
+    await page.goto("/");
+    await hydrated(page);
+    await page.evaluate(() => ((window as any).__noReload = true));
+    const toggle = page.getByTestId("care-toggle");
+    await toggle.click();
+    await expect(page.locator("html")).toHaveClass(/care/);
+    await expect(toggle).toHaveText("退出关怀模式");
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    // Body text is at least 18 pt (24 px) and targets at least 60 px high.
+    const size = await page.locator("main p").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+    const box = await page.locator('main a[href="/catalog"]').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(60);
+    // Remembered by the server: a fresh load renders care mode.
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/care/);
+    await hydrated(page);
+    await page.getByTestId("care-toggle").click();
+    await expect(page.locator("html")).not.toHaveClass(/care/);
+  });
+
+  test("language switch renders traditional Chinese and English", async ({ page }) => {
+    await page.goto("/catalog");
+    await page.getByRole("link", { name: "繁體中文" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hant");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("政府資訊公開目錄");
+    await expect(page).toHaveURL(/\/catalog$/);
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Government information catalog");
+    await expectAccessibleInBothModes(page, "catalog in English");
+    await page.getByRole("link", { name: "简体中文" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  });
+
+  test("staff sign-in: wrong password is refused next to the field, right one opens the back office", async ({ page }) => {
+    await page.goto("/admin/login");
+    await hydrated(page);
+    await expectAccessibleInBothModes(page, "login");
+    await hydrated(page);
+    await page.getByLabel("用户名").fill("reviewer.edu");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.locator("#f-password-error")).toHaveText("用户名或密码不正确");
+    await expect(page.getByLabel("密码")).toHaveAttribute("aria-invalid", "true");
+
+    await signIn(page, "admin");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByTestId("roles")).toContainText("管理员 · 全站");
+    await expectAccessibleInBothModes(page, "dashboard");
+
+    await page.getByRole("link", { name: "单位管理" }).click();
+    await expect(page.getByTestId("units-total")).toHaveText("110");
+    await expect(page.getByRole("heading", { name: /县政府部门 \(72/ })).toBeVisible();
+    await expectAccessibleInBothModes(page, "units");
+
+    await hydrated(page);
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/admin\/login$/);
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "请先登录" })).toBeVisible();
+  });
+
+  test("an information officer is refused the administrators' unit list", async ({ page }) => {
+    await signIn(page, "officer.fgw");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByTestId("roles")).toContainText("信息员 · 青山县发展和改革委员会");
+    await expect(page.getByRole("link", { name: "单位管理" })).toHaveCount(0);
+    await page.goto("/admin/units");
+    await expect(page.getByRole("alert")).toHaveText("您没有权限进行此操作");
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("navigation, care mode and language switch work as plain links", async ({ page }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await nav.getByRole("link", { name: "办件查询", exact: true }).click();
+    await expect(page).toHaveURL(/\/lookup$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("办件查询");
+
+    await page.getByTestId("care-toggle").click();
+    await expect(page).toHaveURL(/\/lookup$/);
+    await expect(page.locator("html")).toHaveClass(/care/);
+    await expect(page.getByTestId("care-toggle")).toHaveText("退出关怀模式");
+
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Track a case");
+    await expect(page.locator("html")).toHaveClass(/care/);
+  });
+
+  test("staff sign-in works as a plain form post", async ({ page }) => {
+    await page.goto("/admin/login");
+    await page.getByLabel("用户名").fill("reviewer.fgw");
+    await page.getByLabel("密码").fill("wrong-password-1");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/admin\/login/);
+    await expect(page.locator("#f-password-error")).toHaveText("用户名或密码不正确");
+
+    await signIn(page, "reviewer.fgw");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByTestId("roles")).toContainText("审核员 · 青山县发展和改革委员会");
+  });
+});
