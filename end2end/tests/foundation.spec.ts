@@ -106,6 +106,33 @@ test.describe("with JavaScript", () => {
   });
 });
 
+for (const js of [true, false]) {
+  test.describe(js ? "keyboard, hydrated" : "keyboard, JavaScript off", () => {
+    test.use({ javaScriptEnabled: js });
+    test("the skip link comes first and focus reaches the services in order", async ({ page }) => {
+      await page.goto("/");
+      if (js) await hydrated(page);
+      await keyboardWalk(page);
+    });
+  });
+}
+
+async function keyboardWalk(page: import("@playwright/test").Page) {
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "跳到主要内容" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // From the main region, the next Tab lands on the first service link, then the second.
+  await page.keyboard.press("Tab");
+  await expect(page.locator('main a[href="/catalog"]')).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator('main a[href="/apply"]')).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/apply$/);
+}
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -32,7 +32,9 @@ fn back_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
-        <a href="#main" class="skip-link">{tr(Msg::SkipToContent)}</a>
+        // rel="external": the browser's own fragment navigation moves focus to <main>; the
+        // client-side router would only change the URL.
+        <a href="#main" rel="external" class="skip-link">{tr(Msg::SkipToContent)}</a>
         <Header/>
         <main id="main" tabindex="-1" class="flex-1 focus:outline-none">{children()}</main>
         <Footer/>
