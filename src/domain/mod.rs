@@ -1,11 +1,15 @@
 //! Plain types and rules shared by the server and the browser. No I/O lives here.
 
+pub mod calendar;
+pub mod deadline;
 pub mod locale;
 pub mod role;
 pub mod site;
 pub mod staff;
 pub mod unit;
 
+pub use calendar::{DayKind, WorkingDayCalendar};
+pub use deadline::{CaseEvent, Deadline, DeadlineError, DeadlineRules};
 pub use locale::{Locale, Prefs};
 pub use role::{Grant, Grants, Need, Role};
 pub use site::CountyName;
