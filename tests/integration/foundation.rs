@@ -201,35 +201,25 @@ async fn session_survives_a_server_restart() {
     second.stop().await;
 }
 
+/// A correct sign-in carrying one extra request header.
+async fn login_with_header(app: &TestApp, c: &reqwest::Client, name: &str, value: &str) -> reqwest::Response {
+    c.post(app.url("/api/staff/login"))
+        .header(name, value)
+        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn cross_site_posts_are_refused() {
     let (_db, app) = started().await;
     let c = client();
-    let res = c
-        .post(app.url("/api/staff/login"))
-        .header("origin", "https://evil.example")
-        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = c
-        .post(app.url("/api/staff/login"))
-        .header("sec-fetch-site", "cross-site")
-        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(login_with_header(&app, &c, "origin", "https://evil.example").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(login_with_header(&app, &c, "sec-fetch-site", "cross-site").await.status(), StatusCode::FORBIDDEN);
     // Same origin passes.
-    let res = c
-        .post(app.url("/api/staff/login"))
-        .header("origin", format!("http://{}", app.addr))
-        .form(&[("username", "admin"), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert!(signed_in(res));
+    let same_origin = format!("http://{}", app.addr);
+    assert!(signed_in(login_with_header(&app, &c, "origin", &same_origin).await));
     app.stop().await;
 }
 
