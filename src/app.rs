@@ -1,5 +1,6 @@
 //! The HTML shell, the root component and the route table.
 
+use crate::calendar::pages::CalendarPage;
 use crate::home::{HomePage, NotFound, ServicePage};
 use crate::i18n::Msg;
 use crate::staff::pages::{AdminLayout, Dashboard, LoginPage};
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
                         <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
+                        <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -97,6 +97,24 @@ messages! {
     UnitCode => "统一社会信用代码", "統一社會信用代碼", "Unified social credit code";
     UnitsTotal => "单位总数", "單位總數", "Units in all";
     UnitsOfKind => "个单位", "個單位", " units";
+    CalendarAdmin => "工作日历", "工作日曆", "Working-day calendar";
+    CalendarLead => "放假和调休上班以国务院办公厅通知为准。所有办理期限按本日历的工作日计算；未列出的日期按周一至周五上班计算。", "放假和調休上班以國務院辦公廳通知為準。所有辦理期限按本日曆的工作日計算；未列出的日期按週一至週五上班計算。", "Holidays and make-up working days follow the State Council's notice. Every deadline is counted in this calendar's working days; days not listed follow Monday to Friday.";
+    Date => "日期", "日期", "Date";
+    WeekdayCol => "星期", "星期", "Weekday";
+    DayKindCol => "类型", "類型", "Kind";
+    DayKindHoliday => "放假", "放假", "Holiday";
+    DayKindWorkday => "调休上班", "調休上班", "Make-up working day";
+    Note => "说明", "說明", "Note";
+    Actions => "操作", "操作", "Actions";
+    Save => "保存", "儲存", "Save";
+    Remove => "删除", "刪除", "Remove";
+    DateInvalid => "请输入有效日期，如 2026-10-01", "請輸入有效日期，如 2026-10-01", "Enter a valid date, e.g. 2026-10-01";
+    NoteTooLong => "说明不超过 100 字，且不能含控制字符", "說明不超過 100 字，且不能含控制字元", "At most 100 characters, no control characters";
+    PrevYear => "上一年", "上一年", "Previous year";
+    NextYear => "下一年", "下一年", "Next year";
+    NoCalendarDays => "本年度尚未设置放假或调休", "本年度尚未設定放假或調休", "No holidays or make-up days set for this year";
+    SetCalendarDay => "设置放假或调休上班", "設定放假或調休上班", "Set a holiday or make-up working day";
+    Saved => "已保存", "已儲存", "Saved";
 }
 
 #[cfg(test)]

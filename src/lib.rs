@@ -1,6 +1,7 @@
 //! Gongkai 公开: an open-government portal for county governments.
 
 pub mod app;
+pub mod calendar;
 pub mod domain;
 pub mod error;
 pub mod home;

@@ -167,3 +167,22 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("roles")).toContainText("审核员 · 青山县发展和改革委员会");
   });
 });
+
+test("an administrator maintains the working-day calendar", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/calendar?year=2026");
+  await expect(page.getByTestId("calendar-year")).toHaveText("2026");
+  await expect(page.getByTestId("calendar-days")).toContainText("国庆节");
+  await expectAccessibleInBothModes(page, "calendar");
+  await hydrated(page);
+  const day = test.info().project.name === "phone" ? "2026-12-23" : "2026-12-24";
+  await page.getByLabel("日期").fill(day);
+  await page.getByLabel("说明").fill("县庆放假");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  const row = page.getByTestId("calendar-days").getByRole("row").filter({ hasText: day });
+  await expect(row).toContainText("县庆放假");
+  await row.getByRole("button", { name: `删除 ${day}` }).click();
+  await expect(page.getByTestId("calendar-days")).not.toContainText(day);
+});

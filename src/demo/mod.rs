@@ -1,5 +1,6 @@
 //! A deterministic demo county. Later capabilities add their own demo data here.
 
+mod calendar;
 mod units;
 
 use crate::domain::{Role, Uscc, UnitKind};
@@ -39,8 +40,12 @@ pub fn print_logins() {
     println!("  Sign in at /admin/login\n");
 }
 
-/// Seeds the demo county unless units already exist. Returns whether it seeded.
+/// Seeds each part of the demo county whose table is still empty. Returns whether the units
+/// (and with them the staff) were seeded.
 pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
+    if crate::calendar::store::is_empty(db).await? {
+        seed_calendar(db).await?;
+    }
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await?;
     if count > 0 {
         return Ok(false);
@@ -48,6 +53,15 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     seed_units(db, opts).await?;
     seed_staff(db).await?;
     Ok(true)
+}
+
+async fn seed_calendar(db: &Db) -> Result<()> {
+    for (day, kind, note) in calendar::DAYS {
+        let date = time::Date::parse(day, &time::format_description::well_known::Iso8601::DATE)
+            .with_context(|| format!("demo calendar date {day}"))?;
+        crate::calendar::store::set_day(db, date, *kind, note, None).await?;
+    }
+    Ok(())
 }
 
 /// The demo unit list in insertion order: (kind, full name, short name, parent short name).
@@ -139,6 +153,20 @@ mod tests {
         for (_, _, _, parent) in &list {
             if let Some(p) = parent {
                 assert!(list.iter().any(|u| u.2 == *p), "parent {p} exists");
+            }
+        }
+    }
+
+    #[test]
+    fn demo_calendar_marks_weekdays_off_and_weekends_on() {
+        use crate::domain::DayKind;
+        use time::Weekday::{Saturday, Sunday};
+        for (day, kind, _) in calendar::DAYS {
+            let d = time::Date::parse(day, &time::format_description::well_known::Iso8601::DATE).unwrap();
+            let weekend = matches!(d.weekday(), Saturday | Sunday);
+            // A make-up working day only makes sense on a weekend.
+            if *kind == DayKind::MakeUpWorkday {
+                assert!(weekend, "{day} is a make-up day on a weekday");
             }
         }
     }

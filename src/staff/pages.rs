@@ -98,6 +98,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                     <ul class="space-y-1">
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
                         {is_admin.then(|| view! { <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li> })}
+                        <li><A href="/admin/calendar" attr:class=link>{tr(Msg::CalendarAdmin)}</A></li>
                     </ul>
                 </nav>
                 <ActionForm action=logout attr:class="mt-4">

@@ -3,5 +3,6 @@
 //! The backend is SQLite unless `GONGKAI_TEST_PG_URL` names a PostgreSQL server on which the
 //! tests may create and drop databases; `make test` runs the suite once for each.
 
+mod calendar;
 mod common;
 mod foundation;
