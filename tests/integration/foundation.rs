@@ -271,3 +271,25 @@ async fn the_backend_under_test_is_the_one_requested() {
     println!("backend under test: {expected:?}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn shutdown_finishes_a_request_in_flight() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (_db, app) = started().await;
+    let addr = app.addr;
+    // Half a request is on the wire when the stop signal comes …
+    let mut conn = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    conn.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n").await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let stopping = tokio::spawn(app.stop());
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    // … and still gets its answer once the rest arrives.
+    conn.write_all(b"Connection: close\r\n\r\n").await.unwrap();
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("ok"));
+    tokio::time::timeout(std::time::Duration::from_secs(10), stopping).await.expect("server stopped").unwrap();
+    // Once stopped, the port no longer accepts connections.
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
