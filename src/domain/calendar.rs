@@ -50,14 +50,6 @@ impl WorkingDayCalendar {
         self.overrides.insert(date, kind);
     }
 
-    pub fn clear(&mut self, date: Date) {
-        self.overrides.remove(&date);
-    }
-
-    pub fn overrides(&self) -> impl Iterator<Item = (Date, DayKind)> + '_ {
-        self.overrides.iter().map(|(d, k)| (*d, *k))
-    }
-
     pub fn is_working_day(&self, date: Date) -> bool {
         match self.overrides.get(&date) {
             Some(DayKind::Holiday) => false,

@@ -71,7 +71,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(axum::middleware::from_fn(security::headers))
+        // Brotli or gzip for readers on slow networks; a middle quality keeps the CPU cost per
+        // request low (the WASM bundle shrinks about 3x).
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         // One line per request at INFO when RUST_LOG enables tower_http (off by default).
         .layer(
             tower_http::trace::TraceLayer::new_for_http()

@@ -1,12 +1,11 @@
 //! Request-level protections: cross-site request forgery, client addresses, response headers.
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Request};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::{IpAddr, SocketAddr};
 
-use super::AppState;
 
 /// Refuses state-changing requests that a browser says come from another site.
 ///
@@ -51,7 +50,7 @@ pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: boo
 }
 
 /// Adds the headers every response carries.
-pub async fn headers(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));

@@ -3,7 +3,7 @@
 pub mod form;
 pub mod layout;
 
-use crate::domain::{CountyName, Locale, Prefs};
+use crate::domain::{CountyName, Prefs};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -21,10 +21,6 @@ pub fn use_prefs() -> RwSignal<Prefs> {
 
 pub fn use_site() -> CountyName {
     use_context::<SiteCtx>().map(|c| c.0).unwrap_or_default()
-}
-
-pub fn locale() -> Locale {
-    use_prefs().get_untracked().locale
 }
 
 /// A reactive translated string for use in views: `{tr(Msg::NavHome)}`.
@@ -52,7 +48,7 @@ pub fn initial_prefs() -> (Prefs, CountyName) {
     {
         let doc = web_sys::window().and_then(|w| w.document());
         let root = doc.as_ref().and_then(|d| d.document_element());
-        let locale = root.as_ref().and_then(|r| r.get_attribute("lang")).and_then(|l| Locale::parse(&l)).unwrap_or_default();
+        let locale = root.as_ref().and_then(|r| r.get_attribute("lang")).and_then(|l| crate::domain::Locale::parse(&l)).unwrap_or_default();
         let care = root.map(|r| r.class_list().contains("care")).unwrap_or(false);
         let county = doc
             .and_then(|d| d.query_selector("meta[name=gongkai-county]").ok().flatten())

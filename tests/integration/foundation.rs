@@ -35,6 +35,20 @@ async fn health_check_and_home_page_are_served() {
 }
 
 #[tokio::test]
+async fn pages_are_compressed_for_slow_networks() {
+    let (_db, app) = started().await;
+    let c = client();
+    let plain = c.get(app.url("/")).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_len = plain.bytes().await.unwrap().len();
+    let br = c.get(app.url("/")).header("accept-encoding", "br, gzip").send().await.unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    let br_len = br.bytes().await.unwrap().len();
+    assert!(br_len * 3 < plain_len, "brotli {br_len} vs plain {plain_len}");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn language_and_care_mode_cookies_change_the_server_rendering() {
     let (_db, app) = started().await;
     let c = reqwest::Client::new();
