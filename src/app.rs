@@ -3,7 +3,7 @@
 use crate::calendar::pages::CalendarPage;
 use crate::home::{HomePage, NotFound, ServicePage};
 use crate::i18n::Msg;
-use crate::staff::pages::{AdminLayout, Dashboard, LoginPage};
+use crate::staff::pages::{AccountsPage, AdminLayout, Dashboard, LoginPage};
 use crate::ui::layout::Layout;
 use crate::ui::{PrefsCtx, SiteCtx, initial_prefs};
 use crate::units::pages::AdminUnits;
@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
                         <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
                         <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
+                        <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -23,6 +23,9 @@ pub enum AppError {
     Throttled { msg: Msg },
     #[error("not found")]
     NotFound,
+    /// The request could not be read (missing or malformed arguments).
+    #[error("bad request")]
+    BadRequest,
     /// An unexpected failure; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -43,6 +46,7 @@ impl AppError {
             AppError::Forbidden => Msg::Forbidden,
             AppError::Invalid { msg, .. } | AppError::Throttled { msg } => *msg,
             AppError::NotFound => Msg::NotFound,
+            AppError::BadRequest => Msg::BadRequest,
             AppError::Internal | AppError::Transport(_) => Msg::InternalError,
         }
     }
@@ -76,6 +80,7 @@ impl AppError {
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -92,7 +97,12 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

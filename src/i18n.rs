@@ -77,6 +77,7 @@ messages! {
     NeedLogin => "请先登录", "請先登入", "Please sign in first";
     Forbidden => "您没有权限进行此操作", "您沒有權限進行此操作", "You do not have permission to do this";
     NotFound => "未找到相应内容", "未找到相應內容", "Not found";
+    BadRequest => "请求内容不完整或格式不正确，请检查后重新提交", "請求內容不完整或格式不正確，請檢查後重新提交", "The request was incomplete or malformed. Please check and try again.";
     InternalError => "系统繁忙，请稍后再试", "系統繁忙，請稍後再試", "Something went wrong. Please try again later.";
     AdminTitle => "管理后台", "管理後台", "Back office";
     AdminNav => "后台导航", "後台導覽", "Back-office navigation";
@@ -115,6 +116,17 @@ messages! {
     NoCalendarDays => "本年度尚未设置放假或调休", "本年度尚未設定放假或調休", "No holidays or make-up days set for this year";
     SetCalendarDay => "设置放假或调休上班", "設定放假或調休上班", "Set a holiday or make-up working day";
     Saved => "已保存", "已儲存", "Saved";
+    AccountsAdmin => "人员与角色", "人員與角色", "Staff and roles";
+    DisplayName => "姓名", "姓名", "Name";
+    DisplayNameInvalid => "请填写 1–40 字的姓名", "請填寫 1–40 字的姓名", "Enter a name of 1 to 40 characters";
+    UsernameTaken => "该用户名已被使用", "該用戶名已被使用", "This username is taken";
+    InitialPassword => "初始密码", "初始密碼", "Initial password";
+    Role => "角色", "角色", "Role";
+    Unit => "所属单位", "所屬單位", "Unit";
+    UnitForUnitRoles => "信息员、审核员须选择单位；管理员、评估员为全站角色", "資訊員、審核員須選擇單位；管理員、評估員為全站角色", "Officers and reviewers need a unit; administrators and evaluators are site-wide";
+    CreateAccount => "新建账号", "新建帳號", "New account";
+    Revoke => "撤销", "撤銷", "Revoke";
+    AccountDisabled => "已停用", "已停用", "Disabled";
 }
 
 #[cfg(test)]

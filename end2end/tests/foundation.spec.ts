@@ -186,3 +186,26 @@ test("an administrator maintains the working-day calendar", async ({ page }) => 
   await row.getByRole("button", { name: `删除 ${day}` }).click();
   await expect(page.getByTestId("calendar-days")).not.toContainText(day);
 });
+
+test("an administrator creates an information officer who can then sign in", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/staff");
+  await expect(page.getByTestId("accounts")).toContainText("officer.fgw");
+  await expectAccessibleInBothModes(page, "accounts");
+  await hydrated(page);
+  const username = `officer.e2e.${test.info().project.name}`;
+  await page.getByLabel("用户名").fill(username);
+  await page.locator("#f-display_name").fill("端到端信息员");
+  await page.getByLabel("初始密码").fill("E2e-Strong-2026");
+  await page.locator("#f-role").selectOption("officer");
+  await page.getByLabel("所属单位").selectOption({ label: "青山县水利局" });
+  await page.getByRole("button", { name: "新建账号" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await expect(page.getByTestId("accounts")).toContainText(username);
+
+  const other = await browser.newPage();
+  await signIn(other, username, "E2e-Strong-2026");
+  await expect(other.getByTestId("roles")).toContainText("信息员 · 青山县水利局");
+  await other.close();
+});

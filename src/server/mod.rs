@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .route("/prefs", get(prefs::set_prefs))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(security::api_error_status))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))
         .layer(axum::middleware::from_fn(security::headers))

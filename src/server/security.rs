@@ -60,6 +60,25 @@ pub async fn headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// Server functions answer every error with 500. Their error bodies are our typed `AppError`, so
+/// this reads them back and sets the status each one calls for (400 for an unreadable request,
+/// 401, 403 …): a malformed request from a client must never look like a server failure.
+pub async fn api_error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<crate::error::AppError>(&bytes) {
+        parts.status = err.status();
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// The peer address recorded by `into_make_service_with_connect_info`, if any.
 pub fn peer(extensions: &axum::http::Extensions) -> Option<SocketAddr> {
     extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0)

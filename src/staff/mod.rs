@@ -1,5 +1,6 @@
 //! Staff accounts, sign-in and the back-office shell.
 
+pub mod accounts;
 pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -27,4 +28,27 @@ impl StaffView {
 pub struct GrantView {
     pub role: Role,
     pub unit_name: Option<String>,
+}
+
+/// A staff account as administrators see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub disabled: bool,
+    pub grants: Vec<AccountGrant>,
+}
+
+/// A grant with its unit's id (for revoking) and name (for reading).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountGrant {
+    pub role: Role,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+}
+
+/// Roles that are held for one unit; the others (administrator, evaluator) are site-wide.
+pub fn role_is_per_unit(role: Role) -> bool {
+    matches!(role, Role::Officer | Role::Reviewer)
 }

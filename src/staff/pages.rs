@@ -97,7 +97,10 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                 <nav aria-label=tr(Msg::AdminNav)>
                     <ul class="space-y-1">
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
-                        {is_admin.then(|| view! { <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li> })}
+                        {is_admin.then(|| view! {
+                            <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
+                            <li><A href="/admin/staff" attr:class=link>{tr(Msg::AccountsAdmin)}</A></li>
+                        })}
                         <li><A href="/admin/calendar" attr:class=link>{tr(Msg::CalendarAdmin)}</A></li>
                     </ul>
                 </nav>
@@ -143,5 +146,133 @@ pub fn Dashboard() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// Administrators: every account with its roles, revoking roles, creating accounts.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    use super::accounts::{CreateAccount, RevokeRole, list_accounts};
+    let create = ServerAction::<CreateAccount>::new();
+    let revoke = ServerAction::<RevokeRole>::new();
+    let accounts = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_accounts());
+    let units = OnceResource::new(crate::units::api::admin_units());
+    let prefs = use_prefs();
+    let error = move || create.value().get().and_then(|r| r.err());
+    let field_error = move |f: &'static str| Signal::derive(move || error().and_then(|e| e.for_field(f)));
+    let saved = move || matches!(create.value().get(), Some(Ok(())));
+    let revoke_error = move || revoke.value().get().and_then(|r| r.err()).map(|e| e.message());
+    view! {
+        <PageHeading title=Msg::AccountsAdmin/>
+        <FormAlert msg=Signal::derive(revoke_error)/>
+        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(list) => view! { <AccountTable list revoke/> }.into_any(),
+                    Err(e) => view! { <p role="alert" class="text-red-800">{e.text(prefs.get_untracked().locale)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <section aria-labelledby="new-account-heading" class="mt-6 max-w-xl rounded-lg border border-gray-300 bg-white p-4">
+            <h2 id="new-account-heading" class="mb-3 text-lg font-bold">{tr(Msg::CreateAccount)}</h2>
+            <ActionForm action=create attr:class="space-y-3" attr:novalidate="true">
+                <FormAlert msg=Signal::derive(move || error().and_then(|e| e.form_level()))/>
+                <TextField name="username" label=Msg::Username autocomplete="off" required=true error=field_error("username")/>
+                <TextField name="display_name" label=Msg::DisplayName required=true error=field_error("display_name")/>
+                <TextField name="password" label=Msg::InitialPassword kind="password" autocomplete="new-password" required=true error=field_error("password")/>
+                <div class="space-y-1">
+                    <label for="f-role" class="block font-medium">{tr(Msg::Role)}</label>
+                    <select id="f-role" name="role" class="tap block w-full rounded border border-gray-500 bg-white px-3 py-2">
+                        {Role::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{tr(role_msg(r))}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="space-y-1">
+                    <label for="f-unit_id" class="block font-medium">{tr(Msg::Unit)}</label>
+                    <select id="f-unit_id" name="unit_id" aria-describedby="f-unit_id-hint f-unit_id-error" class="tap block w-full rounded border border-gray-500 bg-white px-3 py-2">
+                        <option value="">"—"</option>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                units.await.unwrap_or_default().into_iter()
+                                    .map(|u| view! { <option value=u.id.to_string()>{u.name}</option> })
+                                    .collect_view()
+                            })}
+                        </Suspense>
+                    </select>
+                    <p id="f-unit_id-hint" class="text-sm text-gray-700">{tr(Msg::UnitForUnitRoles)}</p>
+                    <p id="f-unit_id-error" class="text-sm font-medium text-red-800" aria-live="polite">
+                        {move || field_error("unit_id").get().map(|m| m.text(prefs.get().locale))}
+                    </p>
+                </div>
+                <div class="flex items-center gap-3">
+                    <button type="submit" class="tap rounded bg-red-800 px-4 py-2 font-bold text-white hover:bg-red-900" disabled=move || create.pending().get()>
+                        {tr(Msg::CreateAccount)}
+                    </button>
+                    <p role="status" class="font-medium text-green-800">{move || saved().then(|| Msg::Saved.text(prefs.get().locale))}</p>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn AccountTable(list: Vec<super::AccountView>, revoke: ServerAction<super::accounts::RevokeRole>) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="overflow-x-auto rounded border border-gray-300 bg-white" tabindex="0" role="region" aria-labelledby="accounts-caption">
+            <table class="w-full text-left">
+                <caption id="accounts-caption" class="sr-only">{tr(Msg::AccountsAdmin)}</caption>
+                <thead class="bg-gray-100">
+                    <tr>
+                        <th scope="col" class="px-3 py-2">{tr(Msg::Username)}</th>
+                        <th scope="col" class="px-3 py-2">{tr(Msg::DisplayName)}</th>
+                        <th scope="col" class="px-3 py-2">{tr(Msg::YourRoles)}</th>
+                    </tr>
+                </thead>
+                <tbody data-testid="accounts">
+                    {list
+                        .into_iter()
+                        .map(|a| {
+                            let id = a.id;
+                            let username = a.username.clone();
+                            view! {
+                                <tr class="border-t border-gray-200 align-top">
+                                    <td class="px-3 py-2 font-mono">{a.username}{a.disabled.then(|| view! { " (" {tr(Msg::AccountDisabled)} ")" })}</td>
+                                    <td class="px-3 py-2">{a.display_name}</td>
+                                    <td class="px-3 py-2">
+                                        <ul class="space-y-1">
+                                            {a.grants
+                                                .into_iter()
+                                                .map(|g| {
+                                                    let label = move || {
+                                                        let l = prefs.get().locale;
+                                                        let unit = g.unit_name.clone().unwrap_or_else(|| Msg::SiteWide.text(l).to_owned());
+                                                        format!("{} · {unit}", role_msg(g.role).text(l))
+                                                    };
+                                                    let who = username.clone();
+                                                    let sr_label = label.clone();
+                                                    view! {
+                                                        <li class="flex flex-wrap items-center gap-2">
+                                                            <span>{label}</span>
+                                                            <ActionForm action=revoke>
+                                                                <input type="hidden" name="staff_id" value=id.to_string()/>
+                                                                <input type="hidden" name="role" value=g.role.as_str()/>
+                                                                <input type="hidden" name="unit_id" value=g.unit_id.map(|u| u.to_string()).unwrap_or_default()/>
+                                                                <button type="submit" class="tap rounded border border-gray-500 px-2 py-0.5 text-sm hover:bg-gray-100">
+                                                                    {tr(Msg::Revoke)}<span class="sr-only">" "{who}" "{sr_label}</span>
+                                                                </button>
+                                                            </ActionForm>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 //! The backend is SQLite unless `GONGKAI_TEST_PG_URL` names a PostgreSQL server on which the
 //! tests may create and drop databases; `make test` runs the suite once for each.
 
+mod accounts;
 mod calendar;
 mod common;
 mod foundation;
