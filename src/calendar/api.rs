@@ -31,14 +31,11 @@ pub async fn get_calendar_year(year: Option<i32>) -> Result<CalendarYear, AppErr
 pub async fn set_calendar_day(date: String, kind: String, note: String) -> Result<(), AppError> {
     let staff = auth::require(Need::SiteRole(Role::Admin)).await?;
     let state = auth::state()?;
-    let date = match parse_date(&date) {
-        Ok(d) => d,
-        Err(e) => return auth::fail(e),
-    };
-    let Some(kind) = DayKind::parse(&kind) else { return auth::fail(AppError::invalid("kind", Msg::FieldRequired)) };
+    let date = parse_date(&date)?;
+    let Some(kind) = DayKind::parse(&kind) else { return Err(AppError::invalid("kind", Msg::FieldRequired)) };
     let note = note.trim();
     if note.chars().count() > super::MAX_NOTE_CHARS || note.chars().any(char::is_control) {
-        return auth::fail(AppError::invalid("note", Msg::NoteTooLong));
+        return Err(AppError::invalid("note", Msg::NoteTooLong));
     }
     super::store::set_day(&state.db, date, kind, note, Some(staff.id)).await?;
     audit::record(&state.db, Some(staff.id), "calendar_set", &format!("{date} {} {note}", kind.as_str())).await?;
@@ -49,12 +46,9 @@ pub async fn set_calendar_day(date: String, kind: String, note: String) -> Resul
 pub async fn clear_calendar_day(date: String) -> Result<(), AppError> {
     let staff = auth::require(Need::SiteRole(Role::Admin)).await?;
     let state = auth::state()?;
-    let date = match parse_date(&date) {
-        Ok(d) => d,
-        Err(e) => return auth::fail(e),
-    };
+    let date = parse_date(&date)?;
     if !super::store::clear_day(&state.db, date).await? {
-        return auth::fail(AppError::NotFound);
+        return Err(AppError::NotFound);
     }
     audit::record(&state.db, Some(staff.id), "calendar_clear", &date.to_string()).await?;
     Ok(())

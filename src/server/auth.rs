@@ -29,22 +29,6 @@ pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| AppError::internal(format!("session layer: {e}")))
 }
 
-/// Marks the HTTP response with the status that fits the error, then returns the error.
-///
-/// A plain HTML form post (JavaScript off) is left alone: the server function answers it with a
-/// redirect back to the form carrying the error, and a status here would break that redirect.
-pub fn fail<T>(err: AppError) -> Result<T, AppError> {
-    let from_html_form = use_context::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
-        .unwrap_or(false);
-    if !from_html_form {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(err.status());
-        }
-    }
-    Err(err)
-}
-
 /// The signed-in staff member, if any.
 pub async fn current() -> Result<Option<Staff>, AppError> {
     let state = state()?;
@@ -73,11 +57,11 @@ pub async fn load_staff(state: &AppState, id: i64) -> Result<Option<Staff>, AppE
 /// The gate: the signed-in staff member if they satisfy `need`; otherwise 401 or 403.
 pub async fn require(need: Need) -> Result<Staff, AppError> {
     match current().await? {
-        None => fail(AppError::NotSignedIn),
+        None => Err(AppError::NotSignedIn),
         Some(staff) if staff.grants.satisfies(need) => Ok(staff),
         Some(staff) => {
             tracing::warn!(staff = staff.id, ?need, "refused by the authorization gate");
-            fail(AppError::Forbidden)
+            Err(AppError::Forbidden)
         }
     }
 }

@@ -60,9 +60,11 @@ pub async fn headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// Server functions answer every error with 500. Their error bodies are our typed `AppError`, so
-/// this reads them back and sets the status each one calls for (400 for an unreadable request,
-/// 401, 403 …): a malformed request from a client must never look like a server failure.
+/// The one place that gives server-function errors their HTTP status. Server functions answer
+/// every error with 500; their error bodies are our typed `AppError`, so this reads them back and
+/// sets the status each one calls for (400 for an unreadable request, 401, 403, 422 …): a
+/// client's mistake must never look like a server failure. Plain HTML form posts are redirects
+/// back to the form (not 500) and pass through untouched.
 pub async fn api_error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;

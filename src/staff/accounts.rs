@@ -37,24 +37,15 @@ pub async fn create_account(
 ) -> Result<(), AppError> {
     let admin = auth::require(Need::SiteRole(Role::Admin)).await?;
     let db = auth::state()?.db;
-    let user = match Username::parse(&username) {
-        Ok(u) => u,
-        Err(m) => return auth::fail(AppError::invalid("username", m)),
-    };
+    let user = Username::parse(&username).map_err(|m| AppError::invalid("username", m))?;
     let display = display_name.trim();
     if display.is_empty() || display.chars().count() > 40 || display.chars().any(char::is_control) {
-        return auth::fail(AppError::invalid("display_name", Msg::DisplayNameInvalid));
+        return Err(AppError::invalid("display_name", Msg::DisplayNameInvalid));
     }
-    let pw = match NewPassword::parse(&password) {
-        Ok(p) => p,
-        Err(m) => return auth::fail(AppError::invalid("password", m)),
-    };
-    let (role, unit) = match parse_grant(&db, &role, &unit_id).await {
-        Ok(g) => g,
-        Err(e) => return auth::fail(e),
-    };
+    let pw = NewPassword::parse(&password).map_err(|m| AppError::invalid("password", m))?;
+    let (role, unit) = parse_grant(&db, &role, &unit_id).await?;
     if super::store::find_id(&db, user.as_str()).await?.is_some() {
-        return auth::fail(AppError::invalid("username", Msg::UsernameTaken));
+        return Err(AppError::invalid("username", Msg::UsernameTaken));
     }
     let hash = password::hash(pw.expose().to_owned()).await?;
     let id = super::store::create_staff(&db, user.as_str(), display, &hash).await?;
@@ -67,14 +58,14 @@ pub async fn create_account(
 pub async fn revoke_role(staff_id: i64, role: String, unit_id: String) -> Result<(), AppError> {
     let admin = auth::require(Need::SiteRole(Role::Admin)).await?;
     let db = auth::state()?.db;
-    let Some(role) = Role::parse(&role) else { return auth::fail(AppError::NotFound) };
+    let Some(role) = Role::parse(&role) else { return Err(AppError::NotFound) };
     let unit = unit_id.trim().parse::<i64>().ok();
     if staff_id == admin.id && role == Role::Admin {
         // Nobody locks the site out by removing their own administrator role.
-        return auth::fail(AppError::Forbidden);
+        return Err(AppError::Forbidden);
     }
     if !super::store::revoke(&db, staff_id, role, unit).await? {
-        return auth::fail(AppError::NotFound);
+        return Err(AppError::NotFound);
     }
     audit::record(&db, Some(admin.id), "revoke_role", &format!("staff {staff_id} {} {unit:?}", role.as_str())).await?;
     Ok(())

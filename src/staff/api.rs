@@ -13,15 +13,12 @@ pub const MAX_PASSWORD_LEN: usize = 1024;
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     let state = auth::state()?;
     let db = &state.db;
-    let user = match Username::parse(&username) {
-        Ok(u) => u,
-        Err(msg) => return auth::fail(AppError::invalid("username", msg)),
-    };
+    let user = Username::parse(&username).map_err(|msg| AppError::invalid("username", msg))?;
     if password.is_empty() {
-        return auth::fail(AppError::invalid("password", Msg::FieldRequired));
+        return Err(AppError::invalid("password", Msg::FieldRequired));
     }
     if password.len() > MAX_PASSWORD_LEN {
-        return auth::fail(AppError::invalid("password", Msg::LoginWrong));
+        return Err(AppError::invalid("password", Msg::LoginWrong));
     }
     let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
     let ip = security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy);
@@ -31,7 +28,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
         || throttle::is_blocked(db, &ip_key, throttle::LOGIN_PER_IP).await?
     {
         audit::record(db, None, "login_throttled", &format!("{} from {ip}", user.as_str())).await?;
-        return auth::fail(AppError::Throttled { msg: Msg::LoginThrottled });
+        return Err(AppError::Throttled { msg: Msg::LoginThrottled });
     }
     let account = super::store::credentials(db, user.as_str()).await?;
     let ok = password::verify(password, account.as_ref().map(|a| a.1.clone())).await?;
@@ -39,7 +36,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
         throttle::hit(db, &user_key, throttle::LOGIN_PER_USER).await?;
         throttle::hit(db, &ip_key, throttle::LOGIN_PER_IP).await?;
         audit::record(db, None, "login_failed", &format!("{} from {ip}", user.as_str())).await?;
-        return auth::fail(AppError::invalid("password", Msg::LoginWrong));
+        return Err(AppError::invalid("password", Msg::LoginWrong));
     };
     throttle::clear(db, &user_key).await?;
     auth::sign_in(&auth::session().await?, staff_id).await?;
