@@ -1,6 +1,9 @@
 //! The HTML shell, the root component and the route table.
 
+use crate::apply::pages::{ApplyHome, InfoRequestPage, MatterPage, MattersPage, ReceiptPage};
 use crate::calendar::pages::CalendarPage;
+use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
+use crate::lookup::{LetterPage, LookupPage};
 use crate::home::{HomePage, NotFound, ServicePage};
 use crate::i18n::Msg;
 use crate::staff::pages::{AccountsPage, AdminLayout, Dashboard, LoginPage};
@@ -57,8 +60,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/catalog") view=|| view! { <ServicePage title=Msg::CatalogTitle lead=Msg::CatalogDesc/> }/>
-                    <Route path=path!("/apply") view=|| view! { <ServicePage title=Msg::ApplyTitle lead=Msg::ApplyDesc/> }/>
-                    <Route path=path!("/lookup") view=|| view! { <ServicePage title=Msg::LookupTitle lead=Msg::LookupDesc/> }/>
+                    <Route path=path!("/apply") view=ApplyHome/>
+                    <Route path=path!("/apply/info") view=InfoRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/matters") view=MattersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/matters/:id") view=MatterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/receipt/:tracking") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
                     <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
                     <Route path=path!("/admin/login") view=LoginPage/>
@@ -69,6 +77,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
                         <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
                         <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
+                        <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>
+                        <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
+                        <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

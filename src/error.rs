@@ -18,6 +18,9 @@ pub enum AppError {
     /// A field's value was refused; `field` is the form field's name.
     #[error("invalid {field}: {msg:?}")]
     Invalid { field: String, msg: Msg },
+    /// Several fields were refused at once (a whole form checked in one go).
+    #[error("invalid fields: {errors:?}")]
+    Fields { errors: Vec<(String, Msg)> },
     /// Too many attempts; try again later.
     #[error("throttled: {msg:?}")]
     Throttled { msg: Msg },
@@ -45,6 +48,7 @@ impl AppError {
             AppError::NotSignedIn => Msg::NeedLogin,
             AppError::Forbidden => Msg::Forbidden,
             AppError::Invalid { msg, .. } | AppError::Throttled { msg } => *msg,
+            AppError::Fields { errors } => errors.first().map(|e| e.1).unwrap_or(Msg::BadRequest),
             AppError::NotFound => Msg::NotFound,
             AppError::BadRequest => Msg::BadRequest,
             AppError::Internal | AppError::Transport(_) => Msg::InternalError,
@@ -59,6 +63,7 @@ impl AppError {
     pub fn for_field(&self, field: &str) -> Option<Msg> {
         match self {
             AppError::Invalid { field: f, msg } if f == field => Some(*msg),
+            AppError::Fields { errors } => errors.iter().find(|e| e.0 == field).map(|e| e.1),
             _ => None,
         }
     }
@@ -67,6 +72,7 @@ impl AppError {
     pub fn form_level(&self) -> Option<Msg> {
         match self {
             AppError::Invalid { .. } => None,
+            AppError::Fields { .. } => Some(Msg::FormHasErrors),
             other => Some(other.message()),
         }
     }
@@ -77,7 +83,7 @@ impl AppError {
         match self {
             AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid { .. } | AppError::Fields { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest => StatusCode::BAD_REQUEST,

@@ -1,11 +1,14 @@
 //! Gongkai 公开: an open-government portal for county governments.
 
 pub mod app;
+pub mod apply;
 pub mod calendar;
+pub mod cases;
 pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod lookup;
 pub mod staff;
 pub mod ui;
 pub mod units;

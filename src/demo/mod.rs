@@ -1,6 +1,7 @@
 //! A deterministic demo county. Later capabilities add their own demo data here.
 
 mod calendar;
+pub mod matters;
 mod units;
 
 use crate::domain::{Role, Uscc, UnitKind};
@@ -11,11 +12,13 @@ use anyhow::{Context, Result};
 pub struct DemoOptions {
     pub county: String,
     pub division_code: String,
+    /// The day the demo cases are dated back from.
+    pub today: time::Date,
 }
 
 impl DemoOptions {
     pub fn from_config(config: &Config) -> DemoOptions {
-        DemoOptions { county: config.county.hans.clone(), division_code: config.division_code.clone() }
+        DemoOptions { county: config.county.hans.clone(), division_code: config.division_code.clone(), today: config.today() }
     }
 }
 
@@ -47,12 +50,158 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
         seed_calendar(db).await?;
     }
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await?;
-    if count > 0 {
-        return Ok(false);
+    let seeded = count == 0;
+    if seeded {
+        seed_units(db, opts).await?;
+        seed_staff(db).await?;
     }
-    seed_units(db, opts).await?;
-    seed_staff(db).await?;
-    Ok(true)
+    let (matters,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM matters").fetch_one(&db.pool).await?;
+    if matters == 0 {
+        seed_matters(db, opts).await?;
+    }
+    let (cases,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases").fetch_one(&db.pool).await?;
+    if cases == 0 {
+        seed_cases(db, opts).await?;
+    }
+    Ok(seeded)
+}
+
+async fn seed_matters(db: &Db, opts: &DemoOptions) -> Result<()> {
+    let shorts: Vec<&str> = units::DEPARTMENTS.iter().map(|d| d.0).collect();
+    let mut ids = Vec::new();
+    for short in shorts.iter().take(matters::UNITS) {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = $1")
+            .bind(*short)
+            .fetch_one(&db.pool)
+            .await
+            .with_context(|| format!("demo unit {short}"))?;
+        ids.push(id);
+    }
+    let mut tx = db.pool.begin().await?;
+    for (n, m) in matters::catalogue(&shorts).into_iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO matters (unit_id, code, name, kind, limit_days, materials, fees, online, sort_order) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(ids[m.unit_index])
+        .bind(format!("{}{:03}{:05}", opts.division_code, m.unit_index + 1, n + 1))
+        .bind(&m.name)
+        .bind(m.kind.as_str())
+        .bind(m.limit_days)
+        .bind(m.materials)
+        .bind(m.fees)
+        .bind(i64::from(m.online))
+        .bind(n as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A valid resident ID number for a demo applicant (GB 11643 check digit).
+pub fn demo_id_number(division: &str, n: usize) -> String {
+    let birth = format!("{}{:02}{:02}", 1950 + n % 50, 1 + n % 12, 1 + n % 28);
+    let body = format!("{division}{birth}{:03}", 100 + n % 900);
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    format!("{body}{check}")
+}
+
+const DEMO_NAMES: [&str; 12] = ["王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周婷", "吴强", "徐丽", "孙浩"];
+const DEMO_SUBJECTS: [&str; 8] = [
+    "2025 年度本单位财政预算执行情况",
+    "城关街道老旧小区改造项目的立项批复文件",
+    "本县 2026 年义务教育学校招生划片方案",
+    "青溪镇农村公路建设项目招标文件",
+    "本县 2025 年度重点建设项目清单",
+    "河口镇征地补偿安置方案",
+    "县城区公交线路调整的听证材料",
+    "2026 年度涉农补贴资金发放名单",
+];
+
+/// A few dozen cases at every step, dated back from today, filed and processed through the
+/// same code the portal uses.
+async fn seed_cases(db: &Db, opts: &DemoOptions) -> Result<()> {
+    use crate::cases::store::{self, Step};
+    use crate::domain::application::{Action, ApplicationInput, CaseKind, validate};
+    let cal = crate::calendar::store::load(db).await?;
+    let unit = |short: &'static str| async move {
+        sqlx::query_as::<_, (i64,)>("SELECT id FROM units WHERE short_name = $1").bind(short).fetch_one(&db.pool).await.map(|r| r.0)
+    };
+    let fgw = unit("发展和改革委员会").await?;
+    let edu = unit("教育体育局").await?;
+    let staff: Vec<(i64,)> = sqlx::query_as("SELECT id FROM staff WHERE username IN ('officer.fgw', 'officer.edu') ORDER BY username").fetch_all(&db.pool).await?;
+    let service_matters: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT id, unit_id, limit_days FROM matters WHERE online = 1 AND unit_id IN ($1, $2) ORDER BY id LIMIT 12")
+            .bind(fgw)
+            .bind(edu)
+            .fetch_all(&db.pool)
+            .await?;
+    // Working days back from today.
+    let back = |days: u32| {
+        let mut d = opts.today;
+        let mut left = days;
+        while left > 0 {
+            d = d.previous_day().unwrap_or(d);
+            if cal.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    };
+    for n in 0..24usize {
+        let service = n % 2 == 1;
+        let matter = service.then(|| service_matters[n % service_matters.len().max(1)]);
+        let unit_id = matter.map(|m| m.1).unwrap_or(if n % 4 == 0 { fgw } else { edu });
+        let input = ApplicationInput {
+            applicant_type: "person".into(),
+            applicant_name: DEMO_NAMES[n % DEMO_NAMES.len()].into(),
+            id_type: "idcard".into(),
+            id_number: demo_id_number(&opts.division_code, n),
+            phone: format!("139{:08}", 5_550_000 + n * 37),
+            address: format!("{}城关街道人民路 {} 号", opts.county, 10 + n),
+            unit_id: unit_id.to_string(),
+            subject: if service { "申请办理".into() } else { DEMO_SUBJECTS[n % DEMO_SUBJECTS.len()].into() },
+            delivery: "online".into(),
+            ..Default::default()
+        };
+        let app = validate(&input, true, opts.today).map_err(|e| anyhow::anyhow!("demo case {n}: {e:?}"))?;
+        let kind = if service { CaseKind::Service } else { CaseKind::Info };
+        let filed_on = back(2 + (n as u32 * 7) % 26);
+        let key = format!("{:032x}", 0xdead_0000_u64 + n as u64);
+        let filed = store::insert(db, kind, &app, unit_id, matter.map(|m| (m.0, m.2)), &key, filed_on, &cal).await?;
+        let officer = staff.get(usize::from(unit_id == edu)).map(|s| s.0);
+        let plan: &[Action] = match (kind, n % 6) {
+            (CaseKind::Info, 0) => &[Action::Assign, Action::Answer],
+            (CaseKind::Info, 2) => &[Action::Assign, Action::RequestCorrection],
+            (CaseKind::Info, 4) => &[Action::Assign, Action::Extend],
+            (CaseKind::Service, 1) => &[Action::Accept, Action::Process],
+            (CaseKind::Service, 3) => &[Action::Accept, Action::Process, Action::Complete],
+            _ => &[],
+        };
+        for (step_no, action) in plan.iter().enumerate() {
+            let Some(row) = store::by_id(db, filed.id).await? else { break };
+            let on = cal.add_working_days(filed_on, 1 + step_no as u32).min(opts.today);
+            let (code, note, days) = match action {
+                Action::Answer => ("disclosed", "所申请信息已通过电子邮件和网上办件查询提供，请查收附件。", None),
+                Action::RequestCorrection => ("", "请补充说明所需信息的具体年份和文件名称。", None),
+                Action::Extend => ("", "所需信息涉及多个单位，需要会商，延长答复期限。", Some(20)),
+                _ => ("", "", None),
+            };
+            let assignee = (*action == Action::Assign).then_some(officer).flatten();
+            let name = match assignee {
+                Some(id) => sqlx::query_as::<_, (String,)>("SELECT display_name FROM staff WHERE id = $1").bind(id).fetch_one(&db.pool).await?.0,
+                None => code.to_owned(),
+            };
+            let step = Step { action: *action, on, days, code: &name, note, public: true, staff_id: officer, assignee };
+            if let Err(e) = store::act(db, &row, step, &cal).await {
+                anyhow::bail!("demo case {n} step {action:?}: {e:?}");
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn seed_calendar(db: &Db) -> Result<()> {

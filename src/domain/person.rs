@@ -105,6 +105,41 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
+/// Any identity document number: a resident card as [`IdCardNumber::masked`], others keep two
+/// characters at each end.
+pub fn mask_document(number: &str) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    if chars.len() == 18 {
+        return format!("{}{}{}", chars[..6].iter().collect::<String>(), "*".repeat(10), chars[16..].iter().collect::<String>());
+    }
+    if chars.len() <= 4 {
+        return "*".repeat(chars.len());
+    }
+    format!("{}{}{}", chars[..2].iter().collect::<String>(), "*".repeat(chars.len() - 4), chars[chars.len() - 2..].iter().collect::<String>())
+}
+
+/// A phone number as stored (digits only), masked.
+pub fn mask_phone(digits: &str) -> String {
+    PhoneNumber::parse(digits).map(|p| p.masked()).unwrap_or_else(|| "*".repeat(digits.chars().count().min(11)))
+}
+
+/// An address: the first six characters (province, city, county) and stars.
+pub fn mask_address(address: &str) -> String {
+    if address.is_empty() {
+        return String::new();
+    }
+    format!("{}****", address.chars().take(6).collect::<String>())
+}
+
+/// An email address: the first character of the mailbox and the domain.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        None if email.is_empty() => String::new(),
+        None => "***".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +180,15 @@ mod tests {
         assert!(PhoneNumber::parse("12812345678").is_none());
         assert!(PhoneNumber::parse("1381234567").is_none());
         assert!(PhoneNumber::parse("13812345678<script>").is_none());
+    }
+
+    #[test]
+    fn other_personal_data_is_masked() {
+        assert_eq!(mask_document("11010519491231002X"), "110105**********2X");
+        assert_eq!(mask_document("E12345678"), "E1*****78");
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(mask_address("安徽省青山县城关镇人民路 1 号"), "安徽省青山县****");
+        assert_eq!(mask_email("zhang@example.cn"), "z***@example.cn");
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub enum Need {
     RoleFor(Role, i64),
     /// The role site-wide.
     SiteRole(Role),
+    /// Works on citizens' cases of the unit (of some unit when `None`): its officers and
+    /// reviewers, and site administrators.
+    CaseWork(Option<i64>),
 }
 
 /// All grants of one staff member.
@@ -66,7 +69,28 @@ impl Grants {
                 self.0.iter().any(|g| g.role == role && (g.unit.is_none() || g.unit == Some(unit)))
             }
             Need::SiteRole(role) => self.0.iter().any(|g| g.role == role && g.unit.is_none()),
+            Need::CaseWork(unit) => self.0.iter().any(|g| {
+                (g.role == Role::Admin && g.unit.is_none())
+                    || (matches!(g.role, Role::Officer | Role::Reviewer) && (unit.is_none() || g.unit.is_none() || g.unit == unit))
+            }),
         }
+    }
+
+    /// Personal data of applicants is shown in full only to staff of the receiving unit.
+    pub fn sees_personal_data_of(&self, unit: i64) -> bool {
+        self.0.iter().any(|g| g.unit == Some(unit))
+    }
+
+    /// Units whose cases the staff member works on; `None`: every unit.
+    pub fn case_units(&self) -> Option<Vec<i64>> {
+        if self.0.iter().any(|g| g.unit.is_none() && matches!(g.role, Role::Admin | Role::Officer | Role::Reviewer)) {
+            return None;
+        }
+        let mut units: Vec<i64> =
+            self.0.iter().filter(|g| matches!(g.role, Role::Officer | Role::Reviewer)).filter_map(|g| g.unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        Some(units)
     }
 
     /// Units in which the role is held; `None` when it is held site-wide (all units).

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use tower_sessions::Session;
 
-const SESSION_STAFF_ID: &str = "staff_id";
+pub const SESSION_STAFF_ID: &str = "staff_id";
 
 /// The signed-in staff member, with the grants loaded fresh from the database on every call so
 /// that a revoked role takes effect at once.

@@ -19,6 +19,16 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Maximum pooled database connections.
     pub db_max_connections: u32,
+    /// The public address of the portal (`https://gov.example.cn`), printed in QR codes and
+    /// letters; when unset, taken from the request's Host header.
+    pub public_url: Option<String>,
+    /// A fixed "today" for demos and tests that need to move the calendar (`GONGKAI_TODAY`).
+    pub today: Option<time::Date>,
+    /// Working days before the due date at which a case turns yellow (`GONGKAI_YELLOW_DAYS`).
+    pub yellow_days: u32,
+    /// Throttle failed lookups; only the lookup benchmark turns it off
+    /// (`GONGKAI_BENCH_NO_LOOKUP_THROTTLE=1`).
+    pub lookup_throttle: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -40,7 +50,22 @@ impl Config {
             Some(v) => v.parse().context("GONGKAI_DB_MAX_CONNECTIONS must be a number")?,
             None => 16,
         };
+        let today = match var("GONGKAI_TODAY") {
+            Some(v) => Some(
+                time::Date::parse(&v, &time::format_description::well_known::Iso8601::DATE)
+                    .context("GONGKAI_TODAY must be a date like 2026-11-23")?,
+            ),
+            None => None,
+        };
+        let yellow_days = match var("GONGKAI_YELLOW_DAYS") {
+            Some(v) => v.parse().context("GONGKAI_YELLOW_DAYS must be a number")?,
+            None => 3,
+        };
         Ok(Config {
+            public_url: var("GONGKAI_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
+            today,
+            yellow_days,
+            lookup_throttle: !flag("GONGKAI_BENCH_NO_LOOKUP_THROTTLE"),
             database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/gongkai.db".into()),
             county: CountyName {
                 hans: var("GONGKAI_COUNTY").unwrap_or(default_county.hans),
@@ -65,6 +90,19 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             db_max_connections: 8,
+            public_url: None,
+            today: None,
+            yellow_days: 3,
+            lookup_throttle: true,
         }
+    }
+}
+
+impl Config {
+    /// Today's date in China (UTC+8), unless fixed by `GONGKAI_TODAY`.
+    pub fn today(&self) -> time::Date {
+        self.today.unwrap_or_else(|| {
+            time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC)).date()
+        })
     }
 }

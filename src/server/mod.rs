@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod drafts;
 pub mod password;
 pub mod prefs;
 pub mod security;
@@ -67,6 +68,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(prefs::set_prefs))
+        .route("/lookup/files", axum::routing::post(crate::cases::files::applicant_upload))
+        .route("/lookup/files/{id}", get(crate::cases::files::applicant_download))
+        .route("/admin/cases/{id}/files", axum::routing::post(crate::cases::files::staff_upload))
+        .route("/admin/cases/{id}/files/{file}", get(crate::cases::files::staff_download))
+        // Attachments are up to 10 MB (a larger one is refused with a message, up to twice that);
+        // every other body stays under axum's 2 MB default.
+        .layer(axum::extract::DefaultBodyLimit::max(2 * crate::cases::MAX_FILE_BYTES))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(security::api_error_status))

@@ -68,7 +68,11 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the server on `url`, seeding the demo county when the database is empty.
     pub async fn start(url: &str) -> TestApp {
-        let config = Config::for_database(url);
+        TestApp::start_with(Config::for_database(url)).await
+    }
+
+    /// Starts the server with a given configuration.
+    pub async fn start_with(config: Config) -> TestApp {
         let opts = gongkai::demo::DemoOptions::from_config(&config);
         let state = server::prepare(config).await.expect("server prepares");
         gongkai::demo::seed_if_empty(&state.db, &opts).await.expect("demo seed");

@@ -5,5 +5,6 @@
 
 mod accounts;
 mod calendar;
+mod cases;
 mod common;
 mod foundation;

@@ -1,0 +1,204 @@
+//! Attachments: plain multipart posts (they work without JavaScript) and downloads with safe
+//! headers. Files are recognised by their content, limited in size and number, and stored in the
+//! database so that every app server can serve them.
+
+use super::store;
+use super::{MAX_FILE_BYTES, clean_file_name, sniff_mime};
+use crate::domain::Need;
+use crate::server::{AppState, auth, security};
+use axum::extract::{ConnectInfo, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+/// Why an upload was refused, carried back to the page in `?file_error=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadError {
+    Missing,
+    TooBig,
+    Type,
+    Count,
+}
+
+impl UploadError {
+    pub fn code(self) -> &'static str {
+        match self {
+            UploadError::Missing => "missing",
+            UploadError::TooBig => "size",
+            UploadError::Type => "type",
+            UploadError::Count => "count",
+        }
+    }
+}
+
+/// The posted form: text fields and at most one file.
+#[derive(Default)]
+struct Posted {
+    fields: Vec<(String, String)>,
+    file: Option<(String, Vec<u8>)>,
+    too_big: bool,
+}
+
+impl Posted {
+    fn get(&self, name: &str) -> String {
+        self.fields.iter().find(|f| f.0 == name).map(|f| f.1.clone()).unwrap_or_default()
+    }
+}
+
+async fn read(mut mp: Multipart) -> Result<Posted, StatusCode> {
+    let mut p = Posted::default();
+    while let Some(mut field) = mp.next_field().await.map_err(|_| StatusCode::BAD_REQUEST)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = clean_file_name(field.file_name().unwrap_or_default());
+            let mut data = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|_| StatusCode::BAD_REQUEST)? {
+                if data.len() + chunk.len() > MAX_FILE_BYTES {
+                    p.too_big = true;
+                    break;
+                }
+                data.extend_from_slice(&chunk);
+            }
+            if !data.is_empty() && !p.too_big {
+                p.file = Some((file_name, data));
+            }
+        } else if p.fields.len() < 10 {
+            let text = field.text().await.map_err(|_| StatusCode::BAD_REQUEST)?;
+            p.fields.push((name, text.chars().take(100).collect()));
+        }
+    }
+    Ok(p)
+}
+
+async fn store_file(state: &AppState, case_id: i64, from_staff: bool, p: &Posted) -> Result<(), UploadError> {
+    if p.too_big {
+        return Err(UploadError::TooBig);
+    }
+    let Some((name, data)) = &p.file else { return Err(UploadError::Missing) };
+    let Some(mime) = sniff_mime(data) else { return Err(UploadError::Type) };
+    match store::add_file(&state.db, case_id, from_staff, name, mime, data).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(UploadError::Count),
+        Err(e) => {
+            tracing::error!(error = %e, case = case_id, "storing an attachment failed");
+            Err(UploadError::Missing)
+        }
+    }
+}
+
+fn back_with(base: &str, err: Option<UploadError>) -> Response {
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = match err {
+        Some(e) => format!("{base}{sep}file_error={}", e.code()),
+        None => format!("{base}{sep}file_saved=1"),
+    };
+    Redirect::to(&url).into_response()
+}
+
+fn lookup_url(t: &str, c: &str) -> String {
+    format!("/lookup?t={}&c={}", urlencoding::encode(t.trim()), urlencoding::encode(c.trim()))
+}
+
+/// `POST /lookup/files`: the applicant adds a file (tracking number and query code in the form).
+pub async fn applicant_upload(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    mp: Multipart,
+) -> Response {
+    let p = match read(mp).await {
+        Ok(p) => p,
+        Err(s) => return s.into_response(),
+    };
+    let (t, c) = (p.get("t"), p.get("c"));
+    let ip = security::client_ip(&headers, Some(peer), state.config.trust_proxy);
+    let Ok(case) = super::api::find_case_for(&state, &ip, &t, &c).await else {
+        return (StatusCode::NOT_FOUND, "受理编号或查询码不正确 / Unknown case").into_response();
+    };
+    if case.status().is_closed() {
+        return back_with(&lookup_url(&t, &c), Some(UploadError::Count));
+    }
+    back_with(&lookup_url(&t, &c), store_file(&state, case.id, false, &p).await.err())
+}
+
+#[derive(serde::Deserialize)]
+pub struct LookupQuery {
+    #[serde(default)]
+    t: String,
+    #[serde(default)]
+    c: String,
+}
+
+fn send_file(name: String, mime: String, data: Vec<u8>) -> Response {
+    let mut res = data.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    let disposition = format!("attachment; filename=\"file\"; filename*=UTF-8''{}", urlencoding::encode(&name));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+    res
+}
+
+/// `GET /lookup/files/{id}?t=&c=`: a file of the applicant's own case.
+pub async fn applicant_download(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(q): Query<LookupQuery>,
+) -> Response {
+    let ip = security::client_ip(&headers, Some(peer), state.config.trust_proxy);
+    let Ok(case) = super::api::find_case_for(&state, &ip, &q.t, &q.c).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match store::file(&state.db, id).await {
+        Ok(Some((case_id, name, mime, data))) if case_id == case.id => send_file(name, mime, data),
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "reading an attachment failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The signed-in staff member if they work on cases of `unit`.
+async fn staff_for(state: &AppState, session: &Session, unit: i64) -> Option<auth::Staff> {
+    let id = session.get::<i64>(auth::SESSION_STAFF_ID).await.ok().flatten()?;
+    let staff = auth::load_staff(state, id).await.ok().flatten()?;
+    staff.grants.satisfies(Need::CaseWork(Some(unit))).then_some(staff)
+}
+
+/// `POST /admin/cases/{id}/files`: an officer adds a file (e.g. the disclosed documents).
+pub async fn staff_upload(State(state): State<AppState>, session: Session, Path(id): Path<i64>, mp: Multipart) -> Response {
+    let Ok(Some(case)) = store::by_id(&state.db, id).await else { return StatusCode::NOT_FOUND.into_response() };
+    let Some(staff) = staff_for(&state, &session, case.unit_id).await else { return StatusCode::FORBIDDEN.into_response() };
+    let p = match read(mp).await {
+        Ok(p) => p,
+        Err(s) => return s.into_response(),
+    };
+    let result = store_file(&state, case.id, true, &p).await;
+    if result.is_ok() {
+        let _ = crate::server::audit::record(&state.db, Some(staff.id), "case_file", &format!("case {id}")).await;
+    }
+    back_with(&format!("/admin/cases/{id}"), result.err())
+}
+
+/// `GET /admin/cases/{id}/files/{file}`: staff of the unit download a file.
+pub async fn staff_download(State(state): State<AppState>, session: Session, Path((id, file)): Path<(i64, i64)>) -> Response {
+    let Ok(Some(case)) = store::by_id(&state.db, id).await else { return StatusCode::NOT_FOUND.into_response() };
+    if staff_for(&state, &session, case.unit_id).await.is_none() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    match store::file(&state.db, file).await {
+        Ok(Some((case_id, name, mime, data))) if case_id == case.id => send_file(name, mime, data),
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "reading an attachment failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

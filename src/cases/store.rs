@@ -1,0 +1,448 @@
+//! SQL for cases, their events and attachments, and the rules that tie them to the deadline
+//! engine: every event is checked by the engine before it is written, and the cached due date
+//! is recomputed from all events after it.
+
+use super::{FileView, TimelineEntry};
+use crate::domain::application::{ACCEPT_DAYS, Action, Application, CaseKind, CaseStatus};
+use crate::domain::tracking::{QUERY_CODE_LEN, TRACKING_BODY_LEN};
+use crate::domain::{CaseEvent, Deadline, DeadlineError, DeadlineRules, QueryCode, TrackingNumber, WorkingDayCalendar};
+use crate::server::Db;
+use crate::server::db::now;
+use sha2::{Digest, Sha256};
+use time::Date;
+
+const CASE_COLUMNS: &str = "id, kind, tracking, code_hash, unit_id, matter_id, status, applicant_type, applicant_name, \
+    org_name, id_type, id_number, phone, email, address, subject, description, purpose, delivery, assignee_id, \
+    filed_on, due_on, closed_on";
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub kind: String,
+    pub tracking: String,
+    pub code_hash: String,
+    pub unit_id: i64,
+    pub matter_id: Option<i64>,
+    pub status: String,
+    pub applicant_type: String,
+    pub applicant_name: String,
+    pub org_name: String,
+    pub id_type: String,
+    pub id_number: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub subject: String,
+    pub description: String,
+    pub purpose: String,
+    pub delivery: String,
+    pub assignee_id: Option<i64>,
+    pub filed_on: String,
+    pub due_on: Option<String>,
+    pub closed_on: Option<String>,
+}
+
+impl CaseRow {
+    pub fn kind(&self) -> CaseKind {
+        CaseKind::parse(&self.kind).unwrap_or(CaseKind::Info)
+    }
+    pub fn status(&self) -> CaseStatus {
+        CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Received)
+    }
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub kind: String,
+    pub on_date: String,
+    pub days: Option<i64>,
+    pub code: String,
+    pub note: String,
+    pub public: i64,
+    pub staff_name: Option<String>,
+}
+
+pub fn parse_date(s: &str) -> Option<Date> {
+    Date::parse(s, &time::format_description::well_known::Iso8601::DATE).ok()
+}
+
+/// SHA-256 of a query code, hex: the only form in which codes are stored.
+pub fn hash_code(code: &QueryCode) -> String {
+    Sha256::digest(code.expose().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Constant-time comparison of a typed code with the stored hash.
+pub fn code_matches(code: &QueryCode, stored_hash: &str) -> bool {
+    let typed = hash_code(code);
+    typed.len() == stored_hash.len() && typed.bytes().zip(stored_hash.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+fn random_tracking() -> TrackingNumber {
+    use rand::RngCore;
+    let mut b = [0u8; TRACKING_BODY_LEN];
+    rand::thread_rng().fill_bytes(&mut b);
+    TrackingNumber::from_random(b)
+}
+
+fn random_code() -> QueryCode {
+    use rand::RngCore;
+    let mut b = [0u8; QUERY_CODE_LEN];
+    rand::thread_rng().fill_bytes(&mut b);
+    QueryCode::from_random(b)
+}
+
+/// The engine's view of a case's events.
+fn engine_events(events: &[(Action, Date, Option<i64>)]) -> Vec<CaseEvent> {
+    events
+        .iter()
+        .filter_map(|&(a, on, days)| match a {
+            Action::Received => Some(CaseEvent::Received(on)),
+            Action::RequestCorrection => Some(CaseEvent::CorrectionRequested(on)),
+            Action::Corrected => Some(CaseEvent::CorrectionReceived(on)),
+            Action::Extend => Some(CaseEvent::Extended { on, days: days.unwrap_or(0).clamp(0, 1000) as u32 }),
+            Action::ConsultStart => Some(CaseEvent::ConsultationStarted(on)),
+            Action::ConsultEnd => Some(CaseEvent::ConsultationEnded(on)),
+            Action::Answer => Some(CaseEvent::Answered(on)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The due date of a case and, for information requests, the engine's reasoning.
+pub fn due_date(
+    kind: CaseKind,
+    events: &[(Action, Date, Option<i64>)],
+    matter_limit: Option<i64>,
+    cal: &WorkingDayCalendar,
+) -> Result<(Option<Date>, Option<Deadline>), DeadlineError> {
+    match kind {
+        CaseKind::Info => {
+            let d = crate::domain::deadline::compute(&engine_events(events), cal, &DeadlineRules::default())?;
+            Ok((d.due.or_else(|| if d.state == crate::domain::deadline::ClockState::Answered { last_due(events, cal) } else { None }), Some(d)))
+        }
+        CaseKind::Service => {
+            let filed = events.first().map(|e| e.1);
+            let accepted = events.iter().find(|e| e.0 == Action::Accept).map(|e| e.1);
+            let due = match (accepted, filed) {
+                (Some(a), _) => Some(cal.add_working_days(a, matter_limit.unwrap_or(20).clamp(1, 365) as u32)),
+                (None, Some(f)) => Some(cal.add_working_days(f, ACCEPT_DAYS)),
+                _ => None,
+            };
+            Ok((due, None))
+        }
+    }
+}
+
+/// The due date an answered request had just before its answer (kept for the record).
+fn last_due(events: &[(Action, Date, Option<i64>)], cal: &WorkingDayCalendar) -> Option<Date> {
+    let before: Vec<_> = events.iter().copied().filter(|e| e.0 != Action::Answer).collect();
+    crate::domain::deadline::compute(&engine_events(&before), cal, &DeadlineRules::default()).ok()?.due
+}
+
+pub struct Filed {
+    pub id: i64,
+    pub tracking: TrackingNumber,
+    /// The query code, for a newly created case only (an existing one's code is not stored).
+    pub code: Option<QueryCode>,
+}
+
+/// Files a case, once: a second call with the same `submit_key` returns the first case.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert(
+    db: &Db,
+    kind: CaseKind,
+    app: &Application,
+    unit_id: i64,
+    matter: Option<(i64, i64)>,
+    submit_key: &str,
+    filed_on: Date,
+    cal: &WorkingDayCalendar,
+) -> Result<Filed, sqlx::Error> {
+    if let Some(f) = find_by_submit_key(db, submit_key).await? {
+        return Ok(f);
+    }
+    let status = match kind {
+        CaseKind::Info => CaseStatus::Received,
+        CaseKind::Service => CaseStatus::Filed,
+    };
+    let events = [(Action::Received, filed_on, None)];
+    let due = due_date(kind, &events, matter.map(|m| m.1), cal).ok().and_then(|d| d.0);
+    let code = random_code();
+    for _ in 0..5 {
+        let tracking = random_tracking();
+        let mut tx = db.pool.begin().await?;
+        let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, applicant_type, \
+             applicant_name, org_name, id_type, id_number, phone, email, address, subject, description, purpose, \
+             delivery, filed_on, due_on, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22) \
+             RETURNING id",
+        )
+        .bind(kind.as_str())
+        .bind(tracking.as_str())
+        .bind(hash_code(&code))
+        .bind(submit_key)
+        .bind(unit_id)
+        .bind(matter.map(|m| m.0))
+        .bind(status.as_str())
+        .bind(app.applicant_type.as_str())
+        .bind(&app.applicant_name)
+        .bind(&app.org_name)
+        .bind(app.id_type.as_str())
+        .bind(&app.id_number)
+        .bind(app.phone.as_str())
+        .bind(&app.email)
+        .bind(&app.address)
+        .bind(&app.subject)
+        .bind(&app.description)
+        .bind(&app.purpose)
+        .bind(app.delivery.as_str())
+        .bind(filed_on.to_string())
+        .bind(due.map(|d| d.to_string()))
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await;
+        match inserted {
+            Ok((id,)) => {
+                sqlx::query("INSERT INTO case_events (case_id, kind, on_date, at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(Action::Received.as_str())
+                    .bind(filed_on.to_string())
+                    .bind(now())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                return Ok(Filed { id, tracking, code: Some(code) });
+            }
+            Err(e) => {
+                drop(tx);
+                // A concurrent submission of the same form won the race: answer with its case.
+                if let Some(f) = find_by_submit_key(db, submit_key).await? {
+                    return Ok(f);
+                }
+                // Otherwise a tracking-number collision (rare): draw again.
+                if !matches!(&e, sqlx::Error::Database(d) if d.is_unique_violation()) {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Err(sqlx::Error::Protocol("could not draw a free tracking number".into()))
+}
+
+async fn find_by_submit_key(db: &Db, key: &str) -> Result<Option<Filed>, sqlx::Error> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, tracking FROM cases WHERE submit_key = $1").bind(key).fetch_optional(&db.pool).await?;
+    Ok(row.and_then(|(id, t)| Some(Filed { id, tracking: TrackingNumber::parse(&t).ok()?, code: None })))
+}
+
+pub async fn by_tracking(db: &Db, tracking: &TrackingNumber) -> Result<Option<CaseRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE tracking = $1"))
+        .bind(tracking.as_str())
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<CaseRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1")).bind(id).fetch_optional(&db.pool).await
+}
+
+pub async fn events(db: &Db, case_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id, e.kind, e.on_date, e.days, e.code, e.note, e.public, s.display_name AS staff_name \
+         FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.case_id = $1 ORDER BY e.id",
+    )
+    .bind(case_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+fn as_engine_input(rows: &[EventRow]) -> Vec<(Action, Date, Option<i64>)> {
+    rows.iter().filter_map(|e| Some((Action::parse(&e.kind)?, parse_date(&e.on_date)?, e.days))).collect()
+}
+
+/// Timeline entries; `public_only` hides internal notes from the applicant.
+pub fn timeline(rows: &[EventRow], public_only: bool) -> Vec<TimelineEntry> {
+    rows.iter()
+        .filter_map(|e| {
+            let action = Action::parse(&e.kind)?;
+            let hide_note = public_only && e.public == 0;
+            Some(TimelineEntry {
+                action,
+                on_date: e.on_date.clone(),
+                days: e.days,
+                code: e.code.clone(),
+                note: if hide_note { String::new() } else { e.note.clone() },
+                by: e.staff_name.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The deadline of a stored case, computed from its events.
+pub fn deadline_of(case: &CaseRow, rows: &[EventRow], matter_limit: Option<i64>, cal: &WorkingDayCalendar) -> Option<Deadline> {
+    due_date(case.kind(), &as_engine_input(rows), matter_limit, cal).ok().and_then(|d| d.1)
+}
+
+pub async fn matter_info(db: &Db, matter_id: Option<i64>) -> Result<Option<(String, i64)>, sqlx::Error> {
+    let Some(id) = matter_id else { return Ok(None) };
+    sqlx::query_as("SELECT name, limit_days FROM matters WHERE id = $1").bind(id).fetch_optional(&db.pool).await
+}
+
+/// A step to record.
+pub struct Step<'a> {
+    pub action: Action,
+    pub on: Date,
+    pub days: Option<i64>,
+    pub code: &'a str,
+    pub note: &'a str,
+    pub public: bool,
+    pub staff_id: Option<i64>,
+    pub assignee: Option<i64>,
+}
+
+#[derive(Debug)]
+pub enum ActError {
+    /// The action is not open at the case's current step (or another officer acted first).
+    NotOpen,
+    /// The deadline engine refused the sequence of events.
+    Deadline(DeadlineError),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for ActError {
+    fn from(e: sqlx::Error) -> Self {
+        ActError::Db(e)
+    }
+}
+
+/// Records a step: checks it against the case's status and the deadline engine, appends the
+/// event and updates the status and cached due date, all or nothing.
+pub async fn act(db: &Db, case: &CaseRow, step: Step<'_>, cal: &WorkingDayCalendar) -> Result<CaseStatus, ActError> {
+    let kind = case.kind();
+    let status = case.status();
+    let Some(next) = step.action.next(kind, status) else { return Err(ActError::NotOpen) };
+    let rows = events(db, case.id).await?;
+    let mut input = as_engine_input(&rows);
+    input.push((step.action, step.on, step.days));
+    let limit = matter_info(db, case.matter_id).await?.map(|m| m.1);
+    let (due, _) = due_date(kind, &input, limit, cal).map_err(ActError::Deadline)?;
+    let closed_on = next.is_closed().then(|| step.on.to_string());
+    let mut tx = db.pool.begin().await?;
+    let updated = sqlx::query(
+        "UPDATE cases SET status = $1, due_on = $2, closed_on = $3, assignee_id = COALESCE($4, assignee_id), updated_at = $5 \
+         WHERE id = $6 AND status = $7",
+    )
+    .bind(next.as_str())
+    .bind(due.map(|d| d.to_string()))
+    .bind(closed_on)
+    .bind(step.assignee)
+    .bind(now())
+    .bind(case.id)
+    .bind(status.as_str())
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(ActError::NotOpen);
+    }
+    sqlx::query(
+        "INSERT INTO case_events (case_id, kind, on_date, days, code, note, public, staff_id, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(case.id)
+    .bind(step.action.as_str())
+    .bind(step.on.to_string())
+    .bind(step.days)
+    .bind(step.code)
+    .bind(step.note)
+    .bind(i64::from(step.public))
+    .bind(step.staff_id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+pub async fn files(db: &Db, case_id: i64) -> Result<Vec<FileView>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64, i64)> =
+        sqlx::query_as("SELECT id, name, size, from_staff FROM case_files WHERE case_id = $1 ORDER BY id")
+            .bind(case_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, name, size, from_staff)| FileView { id, name, size, from_staff: from_staff != 0 }).collect())
+}
+
+/// Stores an attachment; `false` when the case already has the most files allowed.
+pub async fn add_file(db: &Db, case_id: i64, from_staff: bool, name: &str, mime: &str, data: &[u8]) -> Result<bool, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_files WHERE case_id = $1").bind(case_id).fetch_one(&db.pool).await?;
+    if n >= super::MAX_FILES_PER_CASE {
+        return Ok(false);
+    }
+    let sha: String = Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
+    sqlx::query(
+        "INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(case_id)
+    .bind(i64::from(from_staff))
+    .bind(name)
+    .bind(mime)
+    .bind(data.len() as i64)
+    .bind(sha)
+    .bind(data.to_vec())
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(true)
+}
+
+/// (case id, name, mime, bytes) of one attachment.
+pub async fn file(db: &Db, id: i64) -> Result<Option<(i64, String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as("SELECT case_id, name, mime, data FROM case_files WHERE id = $1").bind(id).fetch_optional(&db.pool).await
+}
+
+/// Staff members holding a role in the unit, for assignment.
+pub async fn unit_staff(db: &Db, unit_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT s.id, s.display_name FROM staff s JOIN staff_roles r ON r.staff_id = s.id \
+         WHERE r.unit_id = $1 AND s.disabled = 0 ORDER BY s.id",
+    )
+    .bind(unit_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct QueueDbRow {
+    pub id: i64,
+    pub kind: String,
+    pub tracking: String,
+    pub status: String,
+    pub unit_name: String,
+    pub subject: String,
+    pub applicant_name: String,
+    pub filed_on: String,
+    pub due_on: Option<String>,
+    pub assignee: Option<String>,
+}
+
+/// Open cases (or all, with `include_closed`) of the given units (`None`: every unit), the
+/// soonest due first; at most `limit`.
+pub async fn queue(db: &Db, units: Option<&[i64]>, include_closed: bool, limit: i64) -> Result<Vec<QueueDbRow>, sqlx::Error> {
+    let unit_filter = match units {
+        None => String::new(),
+        Some([]) => " AND 1 = 0".into(),
+        Some(ids) => format!(" AND c.unit_id IN ({})", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")),
+    };
+    let open_filter = if include_closed { "" } else { " AND c.closed_on IS NULL" };
+    sqlx::query_as(&format!(
+        "SELECT c.id, c.kind, c.tracking, c.status, u.name AS unit_name, c.subject, c.applicant_name, c.filed_on, c.due_on, \
+         s.display_name AS assignee FROM cases c JOIN units u ON u.id = c.unit_id LEFT JOIN staff s ON s.id = c.assignee_id \
+         WHERE 1 = 1{unit_filter}{open_filter} ORDER BY c.closed_on IS NOT NULL, c.due_on IS NULL, c.due_on, c.id LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}

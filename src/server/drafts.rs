@@ -1,0 +1,97 @@
+//! Forms posted without JavaScript that the server refuses come back with every typed value.
+//!
+//! A plain HTML form post cannot receive the error in place, so the refused values and their
+//! errors are kept for a day under the form's random token, and the browser is sent back to the
+//! form's page with `?draft=<token>`; the page reads them back and fills the fields. With
+//! JavaScript the form stays on the page and none of this is needed.
+
+use super::db::{Db, now};
+use crate::error::AppError;
+use crate::i18n::Msg;
+use serde::{Serialize, de::DeserializeOwned};
+
+/// How long a refused form is kept.
+const KEEP_SECS: i64 = 24 * 3600;
+
+/// True when the request is a plain HTML form post (no JavaScript).
+pub fn is_plain_form_post() -> bool {
+    use leptos::prelude::use_context;
+    use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// A random token for one form (also its idempotency key): 128 bits, hex.
+pub fn new_token() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A form token as posted: 32 lowercase hex digits.
+pub fn valid_token(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct Stored<T> {
+    values: T,
+    errors: Vec<(String, Msg)>,
+}
+
+/// The error to return from a refused form. For a plain form post the values are saved and the
+/// browser is redirected to `back?draft=<token>`.
+pub async fn refuse<T: Serialize>(
+    db: &Db,
+    token: &str,
+    form: &str,
+    back: &str,
+    values: &T,
+    errors: Vec<(&'static str, Msg)>,
+) -> AppError {
+    let errors: Vec<(String, Msg)> = errors.into_iter().map(|(f, m)| (f.to_owned(), m)).collect();
+    if is_plain_form_post() && valid_token(token) {
+        if let Err(e) = save(db, token, form, &Stored { values, errors: errors.clone() }).await {
+            return AppError::from(e);
+        }
+        let sep = if back.contains('?') { '&' } else { '?' };
+        leptos_axum::redirect(&format!("{back}{sep}draft={token}"));
+    }
+    AppError::Fields { errors }
+}
+
+async fn save<T: Serialize>(db: &Db, token: &str, form: &str, data: &T) -> Result<(), sqlx::Error> {
+    let json = serde_json::to_string(data).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO form_drafts (token, form, data, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (token) DO UPDATE SET form = excluded.form, data = excluded.data, created_at = excluded.created_at",
+    )
+    .bind(token)
+    .bind(form)
+    .bind(json)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    sqlx::query("DELETE FROM form_drafts WHERE created_at < $1").bind(now() - KEEP_SECS).execute(&db.pool).await?;
+    Ok(())
+}
+
+/// The values and errors of a refused form, if the token names one of this form's drafts.
+pub async fn load<T: DeserializeOwned>(db: &Db, token: &str, form: &str) -> Result<Option<(T, Vec<(String, Msg)>)>, sqlx::Error> {
+    if !valid_token(token) {
+        return Ok(None);
+    }
+    let row: Option<(String,)> = sqlx::query_as("SELECT data FROM form_drafts WHERE token = $1 AND form = $2 AND created_at >= $3")
+        .bind(token)
+        .bind(form)
+        .bind(now() - KEEP_SECS)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.and_then(|(json,)| serde_json::from_str::<Stored<T>>(&json).ok()).map(|s| (s.values, s.errors)))
+}
+
+pub async fn delete(db: &Db, token: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM form_drafts WHERE token = $1").bind(token).execute(&db.pool).await?;
+    Ok(())
+}
