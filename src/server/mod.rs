@@ -87,7 +87,10 @@ pub fn router(state: AppState) -> Router {
         // One line per request at INFO when RUST_LOG enables tower_http (off by default).
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
-                .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
+                // The path only: query strings carry lookup codes and must not reach the logs.
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
                 .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)
