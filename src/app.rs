@@ -3,6 +3,7 @@
 use crate::apply::pages::{ApplyHome, InfoRequestPage, MatterPage, MattersPage, ReceiptPage};
 use crate::calendar::pages::CalendarPage;
 use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
+use crate::lookup::board::BoardPage;
 use crate::lookup::{LetterPage, LookupPage};
 use crate::home::{HomePage, NotFound, ServicePage};
 use crate::i18n::Msg;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/receipt/:tracking") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup/board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
                     <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
                     <Route path=path!("/admin/login") view=LoginPage/>

@@ -336,6 +336,13 @@ messages! {
     FileSaved => "附件已保存", "附件已儲存", "File saved";
     FromUnit => "受理单位提供", "受理單位提供", "from the unit";
     FromApplicant => "申请人提交", "申請人提交", "from the applicant";
+    BoardTitle => "办件公示", "辦件公示", "Live case board";
+    BoardLead => "各单位最新受理的办件与累计办理情况，申请人姓名已隐去", "各單位最新受理的辦件與累計辦理情況，申請人姓名已隱去", "The latest cases across units and the running totals; applicants' names are masked";
+    TotalFiled => "累计报件数", "累計報件數", "Cases filed";
+    TotalDone => "累计办结数", "累計辦結數", "Cases completed";
+    DoneRate => "办结率", "辦結率", "Completion rate";
+    LatestCases => "最新办件", "最新辦件", "Latest cases";
+    PerUnitFigures => "各单位办件情况", "各單位辦件情況", "Figures by unit";
 }
 
 #[cfg(test)]

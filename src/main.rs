@@ -29,6 +29,15 @@ enum Command {
     },
     /// Fill an empty database with the demo county.
     SeedDemo,
+    /// Add bulk cases for benchmarks and write sample (tracking number, query code) pairs.
+    BenchSeed {
+        #[arg(long, default_value_t = 3_000_000)]
+        cases: u64,
+        #[arg(long, default_value_t = 10_000)]
+        sample: u64,
+        #[arg(long)]
+        sample_out: std::path::PathBuf,
+    },
 }
 
 fn init_tracing() {
@@ -92,6 +101,16 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("database already has units; nothing seeded");
             }
             gongkai::demo::print_logins();
+            Ok(())
+        }
+        Command::BenchSeed { cases, sample, sample_out } => {
+            let db = Db::connect_and_migrate(&config.database_url, 2).await?;
+            let opts = gongkai::demo::DemoOptions::from_config(&config);
+            gongkai::demo::seed_if_empty(&db, &opts).await?;
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&sample_out)?);
+            gongkai::demo::bench::seed_cases(&db, cases, sample, &mut out).await?;
+            std::io::Write::flush(&mut out)?;
+            println!("{cases} bench cases added; samples in {}", sample_out.display());
             Ok(())
         }
     }

@@ -182,3 +182,13 @@ test("the officers' queue shows cards and counts", async ({ page }) => {
   await expect(page.getByTestId("queue").getByRole("row").first()).toBeVisible();
   await expectAccessibleInBothModes(page, "case queue");
 });
+
+test("the public board shows totals, the rate and the latest cases with masked names", async ({ page }) => {
+  await page.goto("/lookup/board");
+  await expect(page.getByTestId("total-filed")).toHaveText(/^3105\d\d$/);
+  await expect(page.getByTestId("done-rate")).toHaveText(/^99\.\d\d%$/);
+  const names = await page.getByTestId("board-latest").locator("li > span:first-child").allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n).toMatch(/\*/);
+  await expectAccessibleInBothModes(page, "board");
+});

@@ -23,6 +23,27 @@ fn page_title(msg: Msg) -> impl IntoView {
     view! { <Title text=move || tr(msg)().to_owned()/> }
 }
 
+/// A page's data: "loading" while it comes, the view when it is there, the error otherwise.
+pub fn loaded<T, V>(data: Resource<Result<T, AppError>>, render: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(v) => render(v).into_any(),
+                        Err(e) => load_error(e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// A failed load, in the reader's language.
 pub fn load_error(e: AppError) -> AnyView {
     let prefs = use_prefs();
@@ -173,14 +194,7 @@ pub fn InfoRequestPage() -> impl IntoView {
         {page_title(Msg::InfoRequestTitle)}
         <div class="mx-auto max-w-3xl px-4 py-6">
             <PageHeading title=Msg::InfoRequestTitle lead=Msg::InfoRequestLead/>
-            <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(form) => view! { <ApplicationForm form action/> }.into_any(),
-                        Err(e) => load_error(e),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |form| view! { <ApplicationForm form action/> })}
         </div>
     }
 }
@@ -197,14 +211,7 @@ pub fn MattersPage() -> impl IntoView {
         {page_title(Msg::MattersTitle)}
         <div class="mx-auto max-w-5xl px-4 py-6">
             <PageHeading title=Msg::MattersTitle lead=Msg::MattersLead/>
-            <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => view! { <MatterCatalogue list/> }.into_any(),
-                        Err(e) => load_error(e),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |list| view! { <MatterCatalogue list/> })}
         </div>
     }
 }
@@ -281,14 +288,7 @@ pub fn MatterPage() -> impl IntoView {
     let action = ServerAction::<SubmitApplication>::new();
     view! {
         <div class="mx-auto max-w-3xl px-4 py-6">
-            <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((matter, form)) => view! { <MatterDetail matter form action/> }.into_any(),
-                        Err(e) => load_error(e),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |(matter, form)| view! { <MatterDetail matter form action/> })}
         </div>
     }
 }

@@ -11,8 +11,34 @@ fn parse_row(day: &str, kind: &str) -> Option<(Date, DayKind)> {
     Some((date, DayKind::parse(kind)?))
 }
 
-/// The whole calendar (a few dozen rows a year).
+/// How long an app server trusts its copy of the calendar. Changes made on this server apply at
+/// once; those made on another app server of the same database within this time.
+const CACHE_SECS: u64 = 30;
+
+/// The whole calendar, from this server's copy when it is fresh.
 pub async fn load(db: &Db) -> Result<WorkingDayCalendar, sqlx::Error> {
+    if let Ok(cache) = db.calendar_cache.lock() {
+        if let Some((at, cal)) = cache.as_ref() {
+            if at.elapsed().as_secs() < CACHE_SECS {
+                return Ok(cal.clone());
+            }
+        }
+    }
+    let cal = load_fresh(db).await?;
+    if let Ok(mut cache) = db.calendar_cache.lock() {
+        *cache = Some((std::time::Instant::now(), cal.clone()));
+    }
+    Ok(cal)
+}
+
+fn forget(db: &Db) {
+    if let Ok(mut cache) = db.calendar_cache.lock() {
+        *cache = None;
+    }
+}
+
+/// The whole calendar from the database (a few dozen rows a year).
+pub async fn load_fresh(db: &Db) -> Result<WorkingDayCalendar, sqlx::Error> {
     let rows: Vec<(String, String)> = sqlx::query_as("SELECT day, kind FROM calendar_days").fetch_all(&db.pool).await?;
     Ok(WorkingDayCalendar::from_overrides(rows.iter().filter_map(|(d, k)| parse_row(d, k))))
 }
@@ -43,11 +69,13 @@ pub async fn set_day(db: &Db, date: Date, kind: DayKind, note: &str, staff: Opti
     .bind(staff)
     .execute(&db.pool)
     .await?;
+    forget(db);
     Ok(())
 }
 
 pub async fn clear_day(db: &Db, date: Date) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("DELETE FROM calendar_days WHERE day = $1").bind(date.to_string()).execute(&db.pool).await?;
+    forget(db);
     Ok(done.rows_affected() > 0)
 }
 

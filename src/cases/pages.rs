@@ -3,7 +3,7 @@
 
 use super::api::{CaseAct, case_detail, case_queue};
 use super::{CaseView, Queue};
-use crate::apply::pages::load_error;
+use crate::apply::pages::{load_error, loaded};
 use crate::domain::Urgency;
 use crate::domain::application::{Action, AnswerType, CaseKind, WithholdReason};
 use crate::i18n::Msg;
@@ -152,14 +152,7 @@ pub fn QueuePage() -> impl IntoView {
             <a href="/admin/cases" class="font-medium text-red-900 underline">{tr(Msg::OpenCases)}</a>
             <a href="/admin/cases?closed=1" class="font-medium text-red-900 underline">{tr(Msg::AllCases)}</a>
         </div>
-        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(q) => view! { <QueueTable q/> }.into_any(),
-                    Err(e) => load_error(e),
-                }
-            })}
-        </Suspense>
+        {loaded(data, |q| view! { <QueueTable q/> })}
     }
 }
 
@@ -356,14 +349,7 @@ pub fn AdminLetterPage() -> impl IntoView {
     let data = Resource::new(move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0), case_detail);
     view! {
         <Title text=move || tr(Msg::LetterTitle)().to_owned()/>
-        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(case) => view! { <AnswerLetter case/> }.into_any(),
-                    Err(e) => load_error(e),
-                }
-            })}
-        </Suspense>
+        {loaded(data, |case| view! { <AnswerLetter case/> })}
     }
 }
 

@@ -446,3 +446,37 @@ pub async fn queue(db: &Db, units: Option<&[i64]>, include_closed: bool, limit: 
     .fetch_all(&db.pool)
     .await
 }
+
+/// Board figures per unit: (unit id, name, filed, completed), historical baseline included.
+pub async fn board_units(db: &Db) -> Result<Vec<(i64, String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.id, u.name, \
+           COALESCE(b.filed, 0) + (SELECT COUNT(*) FROM cases c WHERE c.unit_id = u.id), \
+           COALESCE(b.done, 0) + (SELECT COUNT(*) FROM cases c WHERE c.unit_id = u.id AND c.closed_on IS NOT NULL) \
+         FROM units u LEFT JOIN case_stats_baseline b ON b.unit_id = u.id ORDER BY u.sort_order, u.id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LatestRow {
+    pub applicant_name: String,
+    pub kind: String,
+    pub matter: Option<String>,
+    pub unit_name: String,
+    pub filed_on: String,
+    pub status: String,
+}
+
+/// The most recently filed cases, newest first.
+pub async fn latest(db: &Db, limit: i64) -> Result<Vec<LatestRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.applicant_name, c.kind, m.name AS matter, u.name AS unit_name, c.filed_on, c.status \
+         FROM cases c JOIN units u ON u.id = c.unit_id LEFT JOIN matters m ON m.id = c.matter_id \
+         ORDER BY c.id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}

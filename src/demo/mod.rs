@@ -1,5 +1,6 @@
 //! A deterministic demo county. Later capabilities add their own demo data here.
 
+pub mod bench;
 mod calendar;
 pub mod matters;
 mod units;
@@ -63,6 +64,10 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     if cases == 0 {
         seed_cases(db, opts).await?;
     }
+    let (baseline,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_stats_baseline").fetch_one(&db.pool).await?;
+    if baseline == 0 {
+        seed_baseline(db).await?;
+    }
     Ok(seeded)
 }
 
@@ -94,6 +99,40 @@ async fn seed_matters(db: &Db, opts: &DemoOptions) -> Result<()> {
         .bind(n as i64)
         .execute(&mut *tx)
         .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Seed 001's board: 310,527 cases filed and 309,500 completed (99.67%).
+pub const BOARD_FILED: i64 = 310_527;
+pub const BOARD_DONE: i64 = 309_500;
+
+/// Figures carried over from the previous system, spread over the service units so that the
+/// board opens on seed 001's totals.
+async fn seed_baseline(db: &Db) -> Result<()> {
+    let (live_filed, live_done): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COUNT(closed_on) FROM cases").fetch_one(&db.pool).await?;
+    let (filed, done) = (BOARD_FILED - live_filed, BOARD_DONE - live_done);
+    let mut ids = Vec::new();
+    for (short, _) in units::DEPARTMENTS.iter().take(matters::UNITS) {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = $1").bind(*short).fetch_one(&db.pool).await?;
+        ids.push(id);
+    }
+    let weights: Vec<i64> = (0..ids.len() as i64).map(|i| (i * 37) % 17 + 3).collect();
+    let total_w: i64 = weights.iter().sum();
+    let mut shares: Vec<(i64, i64)> = weights.iter().map(|w| (filed * w / total_w, done * w / total_w)).collect();
+    // Remainders go to the first unit (the county government office).
+    shares[0].0 += filed - shares.iter().map(|s| s.0).sum::<i64>();
+    shares[0].1 += done - shares.iter().map(|s| s.1).sum::<i64>();
+    let mut tx = db.pool.begin().await?;
+    for (id, (f, d)) in ids.iter().zip(shares) {
+        sqlx::query("INSERT INTO case_stats_baseline (unit_id, filed, done) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(f)
+            .bind(d.min(f))
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

@@ -1,6 +1,8 @@
 //! Progress lookup (办件查询): tracking number and query code open the applicant's case.
 
-use crate::apply::pages::load_error;
+pub mod board;
+
+use crate::apply::pages::loaded;
 use crate::cases::api::{SubmitCorrection, lookup_case};
 use crate::cases::pages::{AnswerLetter, CaseFacts, UploadForm};
 use crate::cases::CaseView;
@@ -90,6 +92,7 @@ fn LookupForm(t: String, c: String, error: Option<AppError>) -> impl IntoView {
             </div>
             <button type="submit" class="tap rounded bg-red-800 px-5 py-3 text-lg font-bold text-white hover:bg-red-900">{tr(Msg::LookupButton)}</button>
         </form>
+        <p class="mt-4"><a href="/lookup/board" class="font-medium text-red-900 underline">{tr(Msg::BoardTitle)}</a></p>
     }
 }
 
@@ -127,15 +130,6 @@ pub fn LetterPage() -> impl IntoView {
     let data = Resource::new(args, |(t, c, _)| lookup_case(t, c));
     view! {
         <Title text=move || tr(Msg::LetterTitle)().to_owned()/>
-        <div class="px-4 py-6">
-            <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(case) => view! { <AnswerLetter case/> }.into_any(),
-                        Err(e) => load_error(e),
-                    }
-                })}
-            </Suspense>
-        </div>
+        <div class="px-4 py-6">{loaded(data, |case| view! { <AnswerLetter case/> })}</div>
     }
 }

@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -18,6 +19,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The working-day calendar, read on every deadline; see `calendar::store::load`.
+    pub calendar_cache: Arc<Mutex<Option<(Instant, crate::domain::WorkingDayCalendar)>>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -59,7 +62,7 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&url)))?;
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, calendar_cache: Arc::default() })
     }
 
     /// Connects and applies every pending migration; an error here must stop start-up.

@@ -142,6 +142,17 @@ pub fn Field(
     }
 }
 
+/// The server's message for a choice, hidden once the citizen picks again (set the returned
+/// flag) and shown afresh after the next answer.
+fn until_changed(error: Signal<Option<Msg>>) -> (RwSignal<bool>, impl Fn() -> Option<Msg> + Copy + Send + Sync + 'static) {
+    let picked = RwSignal::new(false);
+    Effect::new(move |_| {
+        error.track();
+        picked.set(false);
+    });
+    (picked, move || if picked.get() { None } else { error.get() })
+}
+
 /// A drop-down list; `options` are (value, label) pairs.
 #[component]
 pub fn SelectField(
@@ -157,12 +168,7 @@ pub fn SelectField(
     let prefs = use_prefs();
     let id = format!("f-{name}");
     let err_id = format!("f-{name}-error");
-    let picked = RwSignal::new(false);
-    Effect::new(move |_| {
-        error.track();
-        picked.set(false);
-    });
-    let shown = move || if picked.get() { None } else { error.get() };
+    let (picked, shown) = until_changed(error);
     view! {
         <div class="space-y-1">
             <label for=id.clone() class="block font-medium">
@@ -203,12 +209,7 @@ pub fn RadioField(
     let prefs = use_prefs();
     let err_id = format!("f-{name}-error");
     let described_by = err_id.clone();
-    let picked = RwSignal::new(false);
-    Effect::new(move |_| {
-        error.track();
-        picked.set(false);
-    });
-    let shown = move || if picked.get() { None } else { error.get() };
+    let (picked, shown) = until_changed(error);
     view! {
         <fieldset class="space-y-1" aria-describedby=described_by>
             <legend class="font-medium">{tr(label)}<span class="text-red-800" aria-hidden="true">" *"</span></legend>

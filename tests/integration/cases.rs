@@ -399,3 +399,44 @@ async fn the_demo_catalogue_has_the_seed_figures_and_service_cases_move_through_
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_case_turns_yellow_then_red_as_the_calendar_advances_and_the_board_counts_it() {
+    let db = TestDb::new().await;
+    let day = |s: &str| time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE).unwrap();
+    let at = |today: time::Date| {
+        let mut config = Config::for_database(&db.url);
+        config.today = Some(today);
+        config
+    };
+    let app = TestApp::start_with(at(day("2026-11-23"))).await;
+    let board: Value = client().post(app.url("/api/lookup/board")).send().await.unwrap().json().await.unwrap();
+    assert_eq!((board["filed"].as_i64(), board["done"].as_i64()), (Some(310_527), Some(309_500)), "seed 001's figures");
+    let unit = unit_id(&app, "发展和改革委员会").await;
+    let (t, _) = file_request(&app, &client(), &unit).await;
+    let (due,): (String,) = sqlx::query_as("SELECT due_on FROM cases WHERE submit_key = $1").bind(token(1)).fetch_one(&app.db.pool).await.unwrap();
+    let board: Value = client().post(app.url("/api/lookup/board")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(board["filed"], 310_528);
+    assert_eq!(board["latest"][0]["applicant"], "张*", "the board masks the name");
+    app.stop().await;
+
+    let card = |today: time::Date| {
+        let config = at(today);
+        let t = t.clone();
+        async move {
+            let app = TestApp::start_with(config).await;
+            let officer = client();
+            login(&app, &officer, "officer.fgw", DEMO_PASSWORD).await;
+            let queue: Value = officer.post(app.url("/api/cases/queue")).send().await.unwrap().json().await.unwrap();
+            let row = queue["rows"].as_array().unwrap().iter().find(|r| r["tracking"] == t.as_str()).cloned().unwrap();
+            app.stop().await;
+            (row["urgency"].clone(), queue["counts"].clone())
+        }
+    };
+    let due = day(&due);
+    assert_eq!(card(day("2026-11-24")).await.0, "Normal");
+    let (yellow, counts) = card(due).await;
+    assert_eq!(yellow, "Yellow");
+    assert!(counts["yellow"].as_i64().unwrap() >= 1);
+    assert_eq!(card(due.next_day().unwrap()).await.0, "Red");
+}
