@@ -171,10 +171,8 @@ pub async fn get_receipt(tracking: String) -> Result<ReceiptView, AppError> {
     let code = codes.into_iter().find(|(x, _)| x == t.as_str()).map(|(_, c)| c).ok_or(AppError::NotFound)?;
     let row = cases::by_tracking(&state.db, &t).await?.ok_or(AppError::NotFound)?;
     let events = cases::events(&state.db, row.id).await?;
-    let matter = cases::matter_info(&state.db, row.matter_id).await?;
     let cal = crate::calendar::store::load(&state.db).await?;
-    let deadline = cases::deadline_of(&row, &events, matter.as_ref().map(|m| m.1), &cal);
-    let (unit_name,): (String,) = sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(row.unit_id).fetch_one(&state.db.pool).await?;
+    let deadline = cases::deadline_of(&row, &events, row.matter_limit, &cal);
     let lookup_url = format!("{}/lookup?t={}&c={}", public_base(&state), t.as_str(), code);
     Ok(ReceiptView {
         tracking: t.display(),
@@ -182,8 +180,8 @@ pub async fn get_receipt(tracking: String) -> Result<ReceiptView, AppError> {
         lookup_url,
         query_code: Some(code),
         kind: row.kind(),
-        unit_name,
-        matter_name: matter.map(|m| m.0),
+        unit_name: row.unit_name.clone(),
+        matter_name: row.matter_name.clone(),
         subject: row.subject.clone(),
         applicant_name: mask_name(&row.applicant_name),
         filed_on: row.filed_on.clone(),

@@ -28,13 +28,7 @@ enum Viewer {
 async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &WorkingDayCalendar) -> Result<CaseView, AppError> {
     let db = &state.db;
     let events = store::events(db, row.id).await?;
-    let matter = store::matter_info(db, row.matter_id).await?;
-    let deadline = store::deadline_of(&row, &events, matter.as_ref().map(|m| m.1), cal);
-    let (unit_name,): (String,) = sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(row.unit_id).fetch_one(&db.pool).await?;
-    let assignee: Option<(String,)> = match row.assignee_id {
-        Some(id) => sqlx::query_as("SELECT display_name FROM staff WHERE id = $1").bind(id).fetch_optional(&db.pool).await?,
-        None => None,
-    };
+    let deadline = store::deadline_of(&row, &events, row.matter_limit, cal);
     let kind = row.kind();
     let status = row.status();
     let answer = events.iter().rev().find(|e| e.kind == Action::Answer.as_str()).and_then(|e| {
@@ -58,9 +52,9 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         tracking: TrackingNumber::parse(&row.tracking).map(|t| t.display()).unwrap_or_default(),
         status,
         unit_id: row.unit_id,
-        unit_name,
-        matter_name: matter.as_ref().map(|m| m.0.clone()),
-        matter_limit_days: matter.map(|m| m.1),
+        unit_name: row.unit_name.clone(),
+        matter_name: row.matter_name.clone(),
+        matter_limit_days: row.matter_limit,
         subject: row.subject.clone(),
         description: row.description.clone(),
         purpose: row.purpose.clone(),
@@ -79,7 +73,7 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         closed_on: row.closed_on.clone(),
         deadline,
         urgency,
-        assignee: assignee.map(|a| a.0),
+        assignee: row.assignee_name.clone(),
         timeline: store::timeline(&events, viewer == Viewer::Applicant),
         answer,
         files: store::files(db, row.id).await?,
