@@ -2,6 +2,8 @@
 
 use crate::apply::pages::{ApplyHome, InfoRequestPage, MatterPage, MattersPage, ReceiptPage};
 use crate::calendar::pages::CalendarPage;
+use crate::catalog::admin::{GuidesAdminPage, NewEntryPage, StaffCatalogPage, StaffEntryPage};
+use crate::catalog::pages::{CatalogListPage, EntryPage, GuidePage};
 use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
 use crate::lookup::board::BoardPage;
 use crate::lookup::{LetterPage, LookupPage};
@@ -60,7 +62,9 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/catalog") view=|| view! { <ServicePage title=Msg::CatalogTitle lead=Msg::CatalogDesc/> }/>
+                    <Route path=path!("/catalog") view=CatalogListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/:id") view=EntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/guide/:unit") view=GuidePage ssr=SsrMode::Async/>
                     <Route path=path!("/apply") view=ApplyHome/>
                     <Route path=path!("/apply/info") view=InfoRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply/matters") view=MattersPage ssr=SsrMode::Async/>
@@ -79,6 +83,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
                         <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
                         <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
+                        <Route path=path!("catalog") view=StaffCatalogPage ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/new") view=NewEntryPage ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/:id") view=StaffEntryPage ssr=SsrMode::Async/>
+                        <Route path=path!("guides") view=GuidesAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@ pub mod app;
 pub mod apply;
 pub mod calendar;
 pub mod cases;
+pub mod catalog;
 pub mod domain;
 pub mod error;
 pub mod home;

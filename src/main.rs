@@ -38,6 +38,11 @@ enum Command {
         #[arg(long)]
         sample_out: std::path::PathBuf,
     },
+    /// Add bulk published catalog entries for benchmarks.
+    BenchCatalog {
+        #[arg(long, default_value_t = 1_000_000)]
+        entries: u64,
+    },
 }
 
 fn init_tracing() {
@@ -111,6 +116,15 @@ async fn run(cli: Cli) -> Result<()> {
             gongkai::demo::bench::seed_cases(&db, cases, sample, &mut out).await?;
             std::io::Write::flush(&mut out)?;
             println!("{cases} bench cases added; samples in {}", sample_out.display());
+            Ok(())
+        }
+        Command::BenchCatalog { entries } => {
+            let db = Db::connect_and_migrate(&config.database_url, 2).await?;
+            let opts = gongkai::demo::DemoOptions::from_config(&config);
+            gongkai::demo::seed_if_empty(&db, &opts).await?;
+            let (author,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM staff").fetch_one(&db.pool).await?;
+            gongkai::demo::catalog::seed(&db, entries, opts.today, author, false).await?;
+            println!("{entries} bench catalog entries added");
             Ok(())
         }
     }

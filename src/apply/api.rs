@@ -149,15 +149,9 @@ fn qr_svg(url: &str) -> Result<String, AppError> {
 /// The portal's public address: configured, or from the request.
 #[cfg(feature = "ssr")]
 fn public_base(state: &AppState) -> String {
-    if let Some(url) = &state.config.public_url {
-        return url.clone();
-    }
-    let host = use_context::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_owned))
-        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
-        .unwrap_or_else(|| "localhost".into());
-    let scheme = if state.config.secure_cookies { "https" } else { "http" };
-    format!("{scheme}://{host}")
+    let parts = use_context::<axum::http::request::Parts>();
+    let host = parts.as_ref().and_then(|p| p.headers.get(axum::http::header::HOST)).and_then(|h| h.to_str().ok());
+    crate::server::public_base(&state.config, host)
 }
 
 /// The receipt of a case filed in this browser. Anyone else gets "not found": the receipt

@@ -85,10 +85,10 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
 /// The signed-in staff member's queue: open cases of their units, the most urgent first.
 #[server(endpoint = "cases/queue")]
 pub async fn case_queue(closed: Option<String>) -> Result<Queue, AppError> {
-    let staff = auth::require(Need::CaseWork(None)).await?;
+    let staff = auth::require(Need::UnitWork(None)).await?;
     let state = auth::state()?;
     let cal = crate::calendar::store::load(&state.db).await?;
-    let units = staff.grants.case_units();
+    let units = staff.grants.work_units();
     let include_closed = closed.as_deref() == Some("1");
     let rows = store::queue(&state.db, units.as_deref(), include_closed, 500).await?;
     let today = state.config.today();
@@ -132,10 +132,10 @@ pub async fn case_queue(closed: Option<String>) -> Result<Queue, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn staff_case(id: i64) -> Result<(auth::Staff, AppState, CaseRow), AppError> {
-    let staff = auth::require(Need::CaseWork(None)).await?;
+    let staff = auth::require(Need::UnitWork(None)).await?;
     let state = auth::state()?;
     let row = store::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !staff.grants.satisfies(Need::CaseWork(Some(row.unit_id))) {
+    if !staff.grants.satisfies(Need::UnitWork(Some(row.unit_id))) {
         tracing::warn!(staff = staff.id, case = id, "case of another unit refused");
         return Err(AppError::Forbidden);
     }

@@ -169,7 +169,7 @@ pub async fn applicant_download(
 async fn staff_for(state: &AppState, session: &Session, unit: i64) -> Option<auth::Staff> {
     let id = session.get::<i64>(auth::SESSION_STAFF_ID).await.ok().flatten()?;
     let staff = auth::load_staff(state, id).await.ok().flatten()?;
-    staff.grants.satisfies(Need::CaseWork(Some(unit))).then_some(staff)
+    staff.grants.satisfies(Need::UnitWork(Some(unit))).then_some(staff)
 }
 
 /// `POST /admin/cases/{id}/files`: an officer adds a file (e.g. the disclosed documents).

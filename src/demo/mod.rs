@@ -1,6 +1,7 @@
 //! A deterministic demo county. Later capabilities add their own demo data here.
 
 pub mod bench;
+pub mod catalog;
 mod calendar;
 pub mod matters;
 mod units;
@@ -64,11 +65,60 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     if cases == 0 {
         seed_cases(db, opts).await?;
     }
+    let (entries,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalog_entries").fetch_one(&db.pool).await?;
+    if entries == 0 {
+        seed_catalog(db, opts).await?;
+    }
     let (baseline,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_stats_baseline").fetch_one(&db.pool).await?;
     if baseline == 0 {
         seed_baseline(db).await?;
     }
     Ok(seeded)
+}
+
+/// Demo entries: 600 published, plus a draft and one awaiting review at 发改委 so the officer and
+/// the reviewer find work; guides for two units.
+async fn seed_catalog(db: &Db, opts: &DemoOptions) -> Result<()> {
+    let officer: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT s.id, r.unit_id FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE s.username = 'officer.fgw'",
+    )
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((officer, unit)) = officer else { return Ok(()) };
+    catalog::seed(db, 600, opts.today, officer, true).await?;
+    let drafts = [
+        ("关于公开征求《青山县优化营商环境若干措施（征求意见稿）》意见的公告", "announcement", false),
+        ("青山县2026年重点项目投资计划", "plan", true),
+    ];
+    for (title, genre, submit) in drafts {
+        let input = crate::domain::catalog::EntryInput {
+            title: title.into(),
+            summary: "面向社会公开征求意见，时间为30日。".into(),
+            keywords: "营商环境 征求意见".into(),
+            written_on: opts.today.to_string(),
+            topic: "economy".into(),
+            genre: genre.into(),
+            audience: "legal-persons".into(),
+            validity: "valid".into(),
+            disclosure: "proactive".into(),
+            body: "<p>为进一步优化营商环境，现公开征求社会各界意见。</p>".into(),
+            ..Default::default()
+        };
+        let e = crate::domain::catalog::validate(&input, opts.today).map_err(|e| anyhow::anyhow!("demo draft: {e:?}"))?;
+        let id = crate::catalog::store::create(db, unit, officer, &e).await.map_err(|e| anyhow::anyhow!("demo draft: {e}"))?;
+        if submit {
+            crate::catalog::store::submit(db, id, officer).await.map_err(|e| anyhow::anyhow!("demo submit: {e}"))?;
+        }
+    }
+    let guide = "<h2>一、主动公开</h2><p>本单位主动公开的政府信息，通过本网站“政府信息公开目录”发布，自信息形成或变更之日起20个工作日内公开。</p>\
+        <h2>二、依申请公开</h2><p>公民、法人或其他组织可通过本网站“依申请公开”栏目在线提交申请，也可到本单位办公室当面提交或邮寄。本单位收到申请后20个工作日内答复；需延长的，延长期限最长不超过20个工作日。</p>\
+        <h2>三、收费</h2><p>行政机关依申请提供政府信息，不收取费用。申请人申请公开政府信息的数量、频次明显超过合理范围的，可以依法收取信息处理费。</p>\
+        <h2>四、监督和救济</h2><p>申请人认为本单位在政府信息公开工作中侵犯其合法权益的，可以向县人民政府办公室投诉举报，也可以依法申请行政复议或者提起行政诉讼。</p>";
+    let units: Vec<(i64,)> = sqlx::query_as("SELECT id FROM units ORDER BY sort_order, id LIMIT 3").fetch_all(&db.pool).await?;
+    for (u,) in units.into_iter().chain([(unit,)]) {
+        crate::catalog::store::save_guide(db, u, officer, guide).await?;
+    }
+    Ok(())
 }
 
 async fn seed_matters(db: &Db, opts: &DemoOptions) -> Result<()> {

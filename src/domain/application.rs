@@ -8,30 +8,6 @@ use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The stable code stored in the database and posted by forms.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                match s.trim() { $($code => Some($name::$variant),)* _ => None }
-            }
-
-            pub fn msg(self) -> Msg {
-                match self { $($name::$variant => Msg::$msg),* }
-            }
-        }
-    };
-}
 
 code_enum! {
     /// Who applies: a natural person, or one of the legal persons and other organisations that the
@@ -275,7 +251,7 @@ pub fn clean_text(raw: &str, max: usize, multiline: bool) -> Result<String, Msg>
     Ok(s)
 }
 
-fn required(raw: &str, max: usize, multiline: bool) -> Result<String, Msg> {
+pub fn required(raw: &str, max: usize, multiline: bool) -> Result<String, Msg> {
     let s = clean_text(raw, max, multiline)?;
     if s.is_empty() { Err(Msg::FieldRequired) } else { Ok(s) }
 }

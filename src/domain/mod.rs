@@ -1,7 +1,34 @@
 //! Plain types and rules shared by the server and the browser. No I/O lives here.
 
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal => $msg:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable code stored in the database and posted by forms.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s.trim() { $($code => Some($name::$variant),)* _ => None }
+            }
+
+            pub fn msg(self) -> crate::i18n::Msg {
+                match self { $($name::$variant => crate::i18n::Msg::$msg),* }
+            }
+        }
+    };
+}
+
+
 pub mod application;
 pub mod calendar;
+pub mod catalog;
 pub mod deadline;
 pub mod locale;
 pub mod person;

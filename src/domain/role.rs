@@ -53,7 +53,7 @@ pub enum Need {
     SiteRole(Role),
     /// Works on citizens' cases of the unit (of some unit when `None`): its officers and
     /// reviewers, and site administrators.
-    CaseWork(Option<i64>),
+    UnitWork(Option<i64>),
 }
 
 /// All grants of one staff member.
@@ -69,7 +69,7 @@ impl Grants {
                 self.0.iter().any(|g| g.role == role && (g.unit.is_none() || g.unit == Some(unit)))
             }
             Need::SiteRole(role) => self.0.iter().any(|g| g.role == role && g.unit.is_none()),
-            Need::CaseWork(unit) => self.0.iter().any(|g| {
+            Need::UnitWork(unit) => self.0.iter().any(|g| {
                 (g.role == Role::Admin && g.unit.is_none())
                     || (matches!(g.role, Role::Officer | Role::Reviewer) && (unit.is_none() || g.unit.is_none() || g.unit == unit))
             }),
@@ -82,7 +82,7 @@ impl Grants {
     }
 
     /// Units whose cases the staff member works on; `None`: every unit.
-    pub fn case_units(&self) -> Option<Vec<i64>> {
+    pub fn work_units(&self) -> Option<Vec<i64>> {
         if self.0.iter().any(|g| g.unit.is_none() && matches!(g.role, Role::Admin | Role::Officer | Role::Reviewer)) {
             return None;
         }

@@ -29,6 +29,9 @@ pub struct Config {
     /// Throttle failed lookups; only the lookup benchmark turns it off
     /// (`GONGKAI_BENCH_NO_LOOKUP_THROTTLE=1`).
     pub lookup_throttle: bool,
+    /// How catalog index numbers (索引号) are formed (`GONGKAI_INDEX_PATTERN`); see
+    /// `domain::catalog::IndexPattern`.
+    pub index_pattern: crate::domain::catalog::IndexPattern,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -61,7 +64,12 @@ impl Config {
             Some(v) => v.parse().context("GONGKAI_YELLOW_DAYS must be a number")?,
             None => 3,
         };
+        let index_pattern = match var("GONGKAI_INDEX_PATTERN") {
+            Some(v) => crate::domain::catalog::IndexPattern::parse(&v).context("GONGKAI_INDEX_PATTERN is not a valid pattern")?,
+            None => Default::default(),
+        };
         Ok(Config {
+            index_pattern,
             public_url: var("GONGKAI_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
             today,
             yellow_days,
@@ -94,6 +102,7 @@ impl Config {
             today: None,
             yellow_days: 3,
             lookup_throttle: true,
+            index_pattern: Default::default(),
         }
     }
 }

@@ -118,6 +118,13 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// An instant as Beijing wall-clock time, `2026-11-22 09:30`.
+pub fn beijing_time(secs: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp(secs).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .to_offset(time::macros::offset!(+8));
+    format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +140,10 @@ mod tests {
         };
         assert_eq!(names("sqlite"), names("postgres"));
         for name in names("sqlite") {
+            // Search is built on each backend's own engine.
+            if name.to_string_lossy().ends_with("_search.sql") {
+                continue;
+            }
             let normalise = |b: &str| {
                 std::fs::read_to_string(dir(b).join(&name))
                     .unwrap()

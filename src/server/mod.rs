@@ -68,6 +68,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(prefs::set_prefs))
+        .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
+        .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/lookup/files", axum::routing::post(crate::cases::files::applicant_upload))
         .route("/lookup/files/{id}", get(crate::cases::files::applicant_download))
         .route("/admin/cases/{id}/files", axum::routing::post(crate::cases::files::staff_upload))
@@ -94,6 +96,19 @@ pub fn router(state: AppState) -> Router {
                 .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)
+}
+
+/// The portal's public address: configured, or from the request's Host header (kept only when it
+/// looks like a host name).
+pub fn public_base(config: &Config, host: Option<&str>) -> String {
+    if let Some(url) = &config.public_url {
+        return url.clone();
+    }
+    let host = host
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+        .unwrap_or("localhost");
+    let scheme = if config.secure_cookies { "https" } else { "http" };
+    format!("{scheme}://{host}")
 }
 
 async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {

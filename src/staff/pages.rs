@@ -98,6 +98,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                 <nav aria-label=tr(Msg::AdminNav)>
                     <ul class="space-y-1">
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
+                        {can_work_cases.then(|| view! { <li><A href="/admin/catalog" attr:class=link>{tr(Msg::CatalogAdmin)}</A></li> })}
                         {can_work_cases.then(|| view! { <li><A href="/admin/cases" attr:class=link>{tr(Msg::CaseQueue)}</A></li> })}
                         {is_admin.then(|| view! {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>

@@ -6,5 +6,6 @@
 mod accounts;
 mod calendar;
 mod cases;
+mod catalog;
 mod common;
 mod foundation;

@@ -1,0 +1,822 @@
+//! SQL for the catalog: the public list and search, the browse counts, one entry, and the
+//! drafting and review workflow. Every workflow step checks the state it starts from in its
+//! `UPDATE … WHERE state = …`, so two people acting at once cannot both succeed.
+
+use super::search::{self, Indexed};
+use super::{
+    CatalogFilter, EntryLink, EntrySummary, HistoryItem, PER_PAGE, RevisionView, StaffEntryRow, UnitNode,
+};
+use crate::domain::catalog::{
+    Audience, Disclosure, Entry, EntryAction, EntryInput, EntryState, Genre, IndexPattern, RevisionState, SearchQuery,
+    Topic, Validity, highlight,
+};
+use crate::domain::UnitKind;
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::server::db::{Backend, beijing_time, now};
+use crate::server::Db;
+use sqlx::{Any, Transaction};
+use time::Date;
+
+/// A bind value for SQL assembled from a filter.
+#[derive(Clone, Debug)]
+enum Arg {
+    I(i64),
+    S(String),
+}
+
+/// SQL text with numbered placeholders and their values, built up in order.
+#[derive(Default)]
+struct Sql {
+    args: Vec<Arg>,
+}
+
+impl Sql {
+    fn arg(&mut self, a: Arg) -> String {
+        self.args.push(a);
+        format!("${}", self.args.len())
+    }
+}
+
+macro_rules! bind_args {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                Arg::I(i) => q.bind(*i),
+                Arg::S(s) => q.bind(s.clone()),
+            };
+        }
+        q
+    }};
+}
+
+/// Units with their parents, in display order (a department's sub-units follow it).
+async fn unit_rows(db: &Db) -> Result<Vec<(i64, Option<i64>, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, parent_id, kind, name FROM units ORDER BY sort_order, id").fetch_all(&db.pool).await
+}
+
+/// A unit and its sub-units.
+async fn unit_and_children(db: &Db, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM units WHERE id = $1 OR parent_id = $1 ORDER BY id")
+        .bind(unit)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The browse tree and the two classifications with their published counts, and the total.
+pub async fn browse_counts(db: &Db) -> Result<(Vec<UnitNode>, Vec<(Topic, i64)>, Vec<(Audience, i64)>, i64), sqlx::Error> {
+    let counts: Vec<(String, String, i64)> = sqlx::query_as("SELECT dim, node, n FROM catalog_counts").fetch_all(&db.pool).await?;
+    let get = |dim: &str, node: &str| counts.iter().find(|c| c.0 == dim && c.1 == node).map(|c| c.2).unwrap_or(0);
+    let rows = unit_rows(db).await?;
+    let units = rows
+        .iter()
+        .filter_map(|(id, parent, kind, name)| {
+            let own = get("unit", &id.to_string());
+            let children: i64 =
+                rows.iter().filter(|r| r.1 == Some(*id)).map(|r| get("unit", &r.0.to_string())).sum();
+            Some(UnitNode { id: *id, name: name.clone(), depth: u8::from(parent.is_some()), kind: UnitKind::parse(kind)?, count: own + children })
+        })
+        .collect();
+    let topics = Topic::ALL.iter().map(|t| (*t, get("topic", t.as_str()))).collect();
+    let audiences = Audience::ALL.iter().map(|a| (*a, get("audience", a.as_str()))).collect();
+    Ok((units, topics, audiences, get("all", "all")))
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    index_no: Option<String>,
+    title: String,
+    summary: String,
+    unit_name: String,
+    published_on: Option<String>,
+    doc_no: String,
+    genre: String,
+    validity: String,
+}
+
+const SUMMARY_COLUMNS: &str =
+    "e.id, e.index_no, e.title, e.summary, u.name AS unit_name, e.published_on, e.doc_no, e.genre, e.validity";
+
+/// One page of published entries matching the filter (and the search, when there is one), with
+/// the number of all matches.
+pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<EntrySummary>, i64), sqlx::Error> {
+    let mut sql = Sql::default();
+    let mut conditions = vec!["e.state = 'published'".to_owned()];
+    let mut only_counted_dims = true;
+    if let Some(unit) = filter.unit {
+        let ids = unit_and_children(db, unit).await?;
+        let marks: Vec<String> = ids.into_iter().map(|i| sql.arg(Arg::I(i))).collect();
+        conditions.push(format!("e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") }));
+    }
+    if let Some(t) = filter.topic {
+        conditions.push(format!("e.topic = {}", sql.arg(Arg::S(t.as_str().into()))));
+    }
+    if let Some(a) = filter.audience {
+        conditions.push(format!("e.audience = {}", sql.arg(Arg::S(a.as_str().into()))));
+    }
+    if !filter.from.is_empty() {
+        conditions.push(format!("e.published_on >= {}", sql.arg(Arg::S(filter.from.clone()))));
+        only_counted_dims = false;
+    }
+    if !filter.to.is_empty() {
+        conditions.push(format!("e.published_on <= {}", sql.arg(Arg::S(filter.to.clone()))));
+        only_counted_dims = false;
+    }
+    let (from, order) = if query.is_empty() {
+        ("catalog_entries e".to_owned(), "e.published_on DESC, e.id DESC".to_owned())
+    } else {
+        only_counted_dims = false;
+        match db.backend {
+            Backend::Sqlite => {
+                conditions.push(format!("catalog_fts MATCH {}", sql.arg(Arg::S(search::fts5_match(query)))));
+                (
+                    "catalog_fts JOIN catalog_entries e ON e.id = catalog_fts.rowid".to_owned(),
+                    "bm25(catalog_fts, 10.0, 1.0), e.published_on DESC, e.id DESC".to_owned(),
+                )
+            }
+            Backend::Postgres => {
+                let q = sql.arg(Arg::S(search::tsquery(query)));
+                conditions.push(format!("e.search @@ CAST({q} AS tsquery)"));
+                (
+                    "catalog_entries e".to_owned(),
+                    format!("ts_rank(e.search, CAST({q} AS tsquery)) DESC, e.published_on DESC, e.id DESC"),
+                )
+            }
+        }
+    };
+    let where_ = conditions.join(" AND ");
+    let total = if only_counted_dims && filter.unit.is_none() && (filter.topic.is_none() || filter.audience.is_none()) {
+        // A single browse dimension (or none): read the kept count instead of counting rows.
+        let (dim, node) = match (filter.topic, filter.audience) {
+            (Some(t), None) => ("topic", t.as_str().to_owned()),
+            (None, Some(a)) => ("audience", a.as_str().to_owned()),
+            _ => ("all", "all".to_owned()),
+        };
+        let row: Option<(i64,)> = sqlx::query_as("SELECT n FROM catalog_counts WHERE dim = $1 AND node = $2")
+            .bind(dim)
+            .bind(node)
+            .fetch_optional(&db.pool)
+            .await?;
+        row.map(|r| r.0).unwrap_or(0)
+    } else {
+        let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
+        let row: (i64,) = bind_args!(sqlx::query_as(&count_sql), &sql.args).fetch_one(&db.pool).await?;
+        row.0
+    };
+    let page = filter.page.max(1);
+    let limit = sql.arg(Arg::I(PER_PAGE));
+    let offset = sql.arg(Arg::I((page - 1) * PER_PAGE));
+    let list_sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM {from} JOIN units u ON u.id = e.unit_id WHERE {where_} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+    );
+    let rows: Vec<SummaryRow> = bind_args!(sqlx::query_as(&list_sql), &sql.args).fetch_all(&db.pool).await?;
+    let words = &query.highlight;
+    let mark = |text: &str| if words.is_empty() { vec![(text.to_owned(), false)] } else { highlight(text, &search::fold(text), words) };
+    let entries = rows
+        .into_iter()
+        .map(|r| EntrySummary {
+            id: r.id,
+            index_no: r.index_no.unwrap_or_default(),
+            title: mark(&r.title),
+            summary: mark(&r.summary),
+            unit_name: r.unit_name,
+            published_on: r.published_on.unwrap_or_default(),
+            doc_no: r.doc_no,
+            genre: Genre::parse(&r.genre).unwrap_or(Genre::Other),
+            validity: Validity::parse(&r.validity).unwrap_or(Validity::Valid),
+        })
+        .collect();
+    Ok((entries, total))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct EntryRow {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub state: String,
+    pub index_no: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub keywords: String,
+    pub doc_no: String,
+    pub written_on: String,
+    pub published_on: Option<String>,
+    pub updated_on: Option<String>,
+    pub topic: String,
+    pub genre: String,
+    pub audience: String,
+    pub validity: String,
+    pub successor_id: Option<i64>,
+    pub disclosure: String,
+    pub body: String,
+    pub withdrawn_reason: String,
+}
+
+impl EntryRow {
+    pub fn state(&self) -> EntryState {
+        EntryState::parse(&self.state).unwrap_or(EntryState::Unpublished)
+    }
+
+    pub fn view(self, successor: Option<EntryLink>, replaces: Vec<EntryLink>) -> super::EntryView {
+        super::EntryView {
+            id: self.id,
+            state: self.state(),
+            index_no: self.index_no.unwrap_or_default(),
+            title: self.title,
+            summary: self.summary,
+            keywords: self.keywords,
+            unit_id: self.unit_id,
+            unit_name: self.unit_name,
+            doc_no: self.doc_no,
+            written_on: self.written_on,
+            published_on: self.published_on.unwrap_or_default(),
+            updated_on: self.updated_on.unwrap_or_default(),
+            topic: Topic::parse(&self.topic).unwrap_or(Topic::Other),
+            genre: Genre::parse(&self.genre).unwrap_or(Genre::Other),
+            audience: Audience::parse(&self.audience).unwrap_or(Audience::Citizens),
+            validity: Validity::parse(&self.validity).unwrap_or(Validity::Valid),
+            disclosure: Disclosure::parse(&self.disclosure).unwrap_or(Disclosure::Proactive),
+            body: self.body,
+            successor,
+            replaces,
+            withdrawn_reason: self.withdrawn_reason,
+        }
+    }
+}
+
+pub async fn entry(db: &Db, id: i64) -> Result<Option<EntryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id, e.unit_id, u.name AS unit_name, e.state, e.index_no, e.title, e.summary, e.keywords, e.doc_no, \
+         e.written_on, e.published_on, e.updated_on, e.topic, e.genre, e.audience, e.validity, e.successor_id, \
+         e.disclosure, e.body, e.withdrawn_reason FROM catalog_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// The public links around an entry: what replaced it, and what it replaced.
+pub async fn links(db: &Db, row: &EntryRow) -> Result<(Option<EntryLink>, Vec<EntryLink>), sqlx::Error> {
+    let to_link = |(id, index_no, title): (i64, Option<String>, String)| EntryLink { id, index_no: index_no.unwrap_or_default(), title };
+    let successor: Option<(i64, Option<String>, String)> = match row.successor_id {
+        Some(s) => {
+            sqlx::query_as("SELECT id, index_no, title FROM catalog_entries WHERE id = $1 AND state = 'published'")
+                .bind(s)
+                .fetch_optional(&db.pool)
+                .await?
+        }
+        None => None,
+    };
+    let replaces: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, index_no, title FROM catalog_entries WHERE successor_id = $1 AND state = 'published' ORDER BY id LIMIT 20",
+    )
+    .bind(row.id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok((successor.map(to_link), replaces.into_iter().map(to_link).collect()))
+}
+
+/// The newest published entries, for the feed.
+pub async fn newest(db: &Db, limit: i64) -> Result<Vec<EntryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.id, e.unit_id, u.name AS unit_name, e.state, e.index_no, e.title, e.summary, e.keywords, e.doc_no, \
+         e.written_on, e.published_on, e.updated_on, e.topic, e.genre, e.audience, e.validity, e.successor_id, \
+         e.disclosure, '' AS body, e.withdrawn_reason FROM catalog_entries e JOIN units u ON u.id = e.unit_id \
+         WHERE e.state = 'published' ORDER BY e.published_on DESC, e.id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Ids and last changes of published entries for the sitemap, newest first.
+pub async fn sitemap(db: &Db, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, updated_on FROM catalog_entries WHERE state = 'published' ORDER BY published_on DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(id, d)| (id, d.unwrap_or_default())).collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workflow
+
+/// Adds `delta` to the counts of the entry's three browse nodes and the total.
+async fn count(tx: &mut Transaction<'_, Any>, unit: i64, topic: &str, audience: &str, delta: i64) -> Result<(), sqlx::Error> {
+    for (dim, node) in [("unit", unit.to_string()), ("topic", topic.to_owned()), ("audience", audience.to_owned()), ("all", "all".to_owned())] {
+        sqlx::query(
+            "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
+             ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
+        )
+        .bind(dim)
+        .bind(node)
+        .bind(delta)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes (or, with `None`, removes) an entry's search tokens.
+async fn index(tx: &mut Transaction<'_, Any>, backend: Backend, id: i64, tokens: Option<&Indexed>) -> Result<(), sqlx::Error> {
+    match backend {
+        Backend::Sqlite => {
+            sqlx::query("DELETE FROM catalog_fts WHERE rowid = $1").bind(id).execute(&mut **tx).await?;
+            if let Some(t) = tokens {
+                let (title, body) = t.fts5_columns();
+                sqlx::query("INSERT INTO catalog_fts (rowid, title, body) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(title)
+                    .bind(body)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        Backend::Postgres => {
+            let vector = tokens.map(Indexed::tsvector);
+            sqlx::query("UPDATE catalog_entries SET search = CAST($1 AS tsvector) WHERE id = $2")
+                .bind(vector)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn event(
+    tx: &mut Transaction<'_, Any>,
+    entry: i64,
+    revision: Option<i64>,
+    actor: Option<i64>,
+    action: EntryAction,
+    note: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO catalog_events (entry_id, revision, actor_id, action, note, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(entry)
+        .bind(revision)
+        .bind(actor)
+        .bind(action.as_str())
+        .bind(note)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// A step that found the entry or revision in another state than it needs.
+fn changed() -> AppError {
+    AppError::invalid("action", Msg::EntryStateChanged)
+}
+
+/// Creates an entry for `unit` with its first revision as a draft. Returns the entry's id.
+pub async fn create(db: &Db, unit: i64, actor: i64, e: &Entry) -> Result<i64, AppError> {
+    let mut tx = db.pool.begin().await?;
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO catalog_entries (unit_id, title, created_at) VALUES ($1, $2, $3) RETURNING id")
+        .bind(unit)
+        .bind(&e.title)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+    let rev = insert_revision(&mut tx, id, 1, RevisionState::Draft, actor, e).await?;
+    event(&mut tx, id, Some(1), Some(actor), EntryAction::Created, "").await?;
+    tx.commit().await?;
+    tracing::info!(entry = id, revision = rev, "catalog entry drafted");
+    Ok(id)
+}
+
+async fn insert_revision(
+    tx: &mut Transaction<'_, Any>,
+    entry: i64,
+    number: i64,
+    state: RevisionState,
+    actor: i64,
+    e: &Entry,
+) -> Result<i64, sqlx::Error> {
+    let t = now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO catalog_revisions (entry_id, number, state, title, summary, keywords, doc_no, written_on, topic, genre, \
+         audience, validity, successor, disclosure, body, author_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+    )
+    .bind(entry)
+    .bind(number)
+    .bind(state.as_str())
+    .bind(&e.title)
+    .bind(&e.summary)
+    .bind(&e.keywords)
+    .bind(&e.doc_no)
+    .bind(e.written_on.to_string())
+    .bind(e.topic.as_str())
+    .bind(e.genre.as_str())
+    .bind(e.audience.as_str())
+    .bind(e.validity.as_str())
+    .bind(e.successor.clone().unwrap_or_default())
+    .bind(e.disclosure.as_str())
+    .bind(&e.body)
+    .bind(actor)
+    .bind(t)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct RevisionRow {
+    id: i64,
+    number: i64,
+    state: String,
+    title: String,
+    summary: String,
+    keywords: String,
+    doc_no: String,
+    written_on: String,
+    topic: String,
+    genre: String,
+    audience: String,
+    validity: String,
+    successor: String,
+    disclosure: String,
+    body: String,
+    author: String,
+    reviewer: Option<String>,
+    review_note: String,
+    updated_at: i64,
+}
+
+impl RevisionRow {
+    fn input(&self) -> EntryInput {
+        EntryInput {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            keywords: self.keywords.clone(),
+            doc_no: self.doc_no.clone(),
+            written_on: self.written_on.clone(),
+            topic: self.topic.clone(),
+            genre: self.genre.clone(),
+            audience: self.audience.clone(),
+            validity: self.validity.clone(),
+            successor: self.successor.clone(),
+            disclosure: self.disclosure.clone(),
+            body: self.body.clone(),
+        }
+    }
+
+    fn view(self) -> RevisionView {
+        RevisionView {
+            id: self.id,
+            number: self.number,
+            state: RevisionState::parse(&self.state).unwrap_or(RevisionState::Draft),
+            input: self.input(),
+            author: self.author,
+            reviewer: self.reviewer.unwrap_or_default(),
+            review_note: self.review_note,
+            updated_at: beijing_time(self.updated_at),
+        }
+    }
+}
+
+const REVISION_SELECT: &str = "SELECT r.id, r.number, r.state, r.title, r.summary, r.keywords, r.doc_no, r.written_on, r.topic, \
+    r.genre, r.audience, r.validity, r.successor, r.disclosure, r.body, a.display_name AS author, \
+    v.display_name AS reviewer, r.review_note, r.updated_at FROM catalog_revisions r \
+    JOIN staff a ON a.id = r.author_id LEFT JOIN staff v ON v.id = r.reviewer_id";
+
+/// An entry's revisions, newest first, and its history, oldest first.
+pub async fn staff_detail(db: &Db, id: i64) -> Result<(Vec<RevisionView>, Vec<HistoryItem>), sqlx::Error> {
+    let revisions: Vec<RevisionRow> =
+        sqlx::query_as(&format!("{REVISION_SELECT} WHERE r.entry_id = $1 ORDER BY r.number DESC")).bind(id).fetch_all(&db.pool).await?;
+    let events: Vec<(i64, Option<String>, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT e.at, s.display_name, e.action, e.revision, e.note FROM catalog_events e LEFT JOIN staff s ON s.id = e.actor_id \
+         WHERE e.entry_id = $1 ORDER BY e.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let history = events
+        .into_iter()
+        .filter_map(|(at, actor, action, revision, note)| {
+            Some(HistoryItem { at: beijing_time(at), actor: actor.unwrap_or_default(), action: EntryAction::parse(&action)?, revision, note })
+        })
+        .collect();
+    Ok((revisions.into_iter().map(RevisionRow::view).collect(), history))
+}
+
+/// The revision still in work on an entry: (id, number, state).
+async fn open_revision(db: &Db, entry: i64) -> Result<Option<(i64, i64, RevisionState)>, sqlx::Error> {
+    let row: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, number, state FROM catalog_revisions WHERE entry_id = $1 AND state <> 'approved' ORDER BY number DESC LIMIT 1",
+    )
+    .bind(entry)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.and_then(|(id, n, s)| Some((id, n, RevisionState::parse(&s)?))))
+}
+
+/// The id of the published entry with this index number (not `except`), if any.
+pub async fn published_by_index(db: &Db, index_no: &str, except: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM catalog_entries WHERE index_no = $1 AND state = 'published' AND id <> $2")
+            .bind(index_no)
+            .bind(except)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// Who wrote the revision waiting for review.
+pub async fn pending_author(db: &Db, entry: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT author_id FROM catalog_revisions WHERE entry_id = $1 AND state = 'pending'")
+        .bind(entry)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// Saves the officer's changes to the entry's open revision (draft or returned).
+pub async fn save(db: &Db, entry: i64, actor: i64, e: &Entry) -> Result<(), AppError> {
+    let (rev, number, state) = open_revision(db, entry).await?.ok_or_else(changed)?;
+    if !state.editable() {
+        return Err(changed());
+    }
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE catalog_revisions SET title = $1, summary = $2, keywords = $3, doc_no = $4, written_on = $5, topic = $6, \
+         genre = $7, audience = $8, validity = $9, successor = $10, disclosure = $11, body = $12, updated_at = $13 \
+         WHERE id = $14 AND state IN ('draft', 'returned')",
+    )
+    .bind(&e.title)
+    .bind(&e.summary)
+    .bind(&e.keywords)
+    .bind(&e.doc_no)
+    .bind(e.written_on.to_string())
+    .bind(e.topic.as_str())
+    .bind(e.genre.as_str())
+    .bind(e.audience.as_str())
+    .bind(e.validity.as_str())
+    .bind(e.successor.clone().unwrap_or_default())
+    .bind(e.disclosure.as_str())
+    .bind(&e.body)
+    .bind(now())
+    .bind(rev)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(changed());
+    }
+    event(&mut tx, entry, Some(number), Some(actor), EntryAction::Edited, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the open revision from one state to another, recording who did it and why.
+async fn transition(
+    db: &Db,
+    entry: i64,
+    actor: i64,
+    from: &[RevisionState],
+    to: RevisionState,
+    action: EntryAction,
+    note: &str,
+) -> Result<(), AppError> {
+    let (rev, number, state) = open_revision(db, entry).await?.ok_or_else(changed)?;
+    if !from.contains(&state) {
+        return Err(changed());
+    }
+    let mut tx = db.pool.begin().await?;
+    let reviewing = to != RevisionState::Pending;
+    let done = sqlx::query(
+        "UPDATE catalog_revisions SET state = $1, updated_at = $2, \
+         reviewer_id = CASE WHEN $3 = 1 THEN $4 ELSE reviewer_id END, \
+         review_note = CASE WHEN $3 = 1 THEN $5 ELSE review_note END, \
+         reviewed_at = CASE WHEN $3 = 1 THEN $2 ELSE reviewed_at END \
+         WHERE id = $6 AND state = $7",
+    )
+    .bind(to.as_str())
+    .bind(now())
+    .bind(i64::from(reviewing))
+    .bind(actor)
+    .bind(note)
+    .bind(rev)
+    .bind(state.as_str())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(changed());
+    }
+    event(&mut tx, entry, Some(number), Some(actor), action, note).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn submit(db: &Db, entry: i64, actor: i64) -> Result<(), AppError> {
+    transition(db, entry, actor, &[RevisionState::Draft, RevisionState::Returned], RevisionState::Pending, EntryAction::Submitted, "")
+        .await
+}
+
+pub async fn return_to_officer(db: &Db, entry: i64, actor: i64, note: &str) -> Result<(), AppError> {
+    transition(db, entry, actor, &[RevisionState::Pending], RevisionState::Returned, EntryAction::Returned, note).await
+}
+
+/// The reviewer approves the pending revision: it becomes the published text. A first
+/// publication gets its index number from the unit's serial for the period.
+pub async fn approve(db: &Db, entry: i64, actor: i64, today: Date, pattern: &IndexPattern) -> Result<String, AppError> {
+    let row = self::entry(db, entry).await?.ok_or(AppError::NotFound)?;
+    if row.state() == EntryState::Withdrawn {
+        return Err(changed());
+    }
+    let (rev, number, state) = open_revision(db, entry).await?.ok_or_else(changed)?;
+    if state != RevisionState::Pending {
+        return Err(changed());
+    }
+    let r: RevisionRow = sqlx::query_as(&format!("{REVISION_SELECT} WHERE r.id = $1")).bind(rev).fetch_one(&db.pool).await?;
+    let successor = match r.successor.as_str() {
+        "" => None,
+        s => Some(published_by_index(db, s, entry).await?.ok_or_else(|| AppError::invalid("successor", Msg::SuccessorNotFound))?),
+    };
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE catalog_revisions SET state = 'approved', reviewer_id = $1, reviewed_at = $2, updated_at = $2 \
+         WHERE id = $3 AND state = 'pending'",
+    )
+    .bind(actor)
+    .bind(now())
+    .bind(rev)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(changed());
+    }
+    let index_no = match row.index_no.clone() {
+        Some(n) => n,
+        None => {
+            let period = pattern.period(today);
+            let (serial,): (i64,) = sqlx::query_as(
+                "INSERT INTO catalog_serials (unit_id, period, last_serial) VALUES ($1, $2, 1) \
+                 ON CONFLICT (unit_id, period) DO UPDATE SET last_serial = catalog_serials.last_serial + 1 RETURNING last_serial",
+            )
+            .bind(row.unit_id)
+            .bind(&period)
+            .fetch_one(&mut *tx)
+            .await?;
+            let (code,): (String,) = sqlx::query_as("SELECT code FROM units WHERE id = $1").bind(row.unit_id).fetch_one(&mut *tx).await?;
+            pattern.render(&code, today, serial as u64)
+        }
+    };
+    sqlx::query(
+        "UPDATE catalog_entries SET state = 'published', index_no = $1, title = $2, summary = $3, keywords = $4, doc_no = $5, \
+         written_on = $6, published_on = COALESCE(published_on, $7), updated_on = $7, topic = $8, genre = $9, audience = $10, \
+         validity = $11, successor_id = $12, disclosure = $13, body = $14 WHERE id = $15",
+    )
+    .bind(&index_no)
+    .bind(&r.title)
+    .bind(&r.summary)
+    .bind(&r.keywords)
+    .bind(&r.doc_no)
+    .bind(&r.written_on)
+    .bind(today.to_string())
+    .bind(&r.topic)
+    .bind(&r.genre)
+    .bind(&r.audience)
+    .bind(&r.validity)
+    .bind(successor)
+    .bind(&r.disclosure)
+    .bind(&r.body)
+    .bind(entry)
+    .execute(&mut *tx)
+    .await?;
+    if row.state() == EntryState::Published {
+        count(&mut tx, row.unit_id, &row.topic, &row.audience, -1).await?;
+    }
+    count(&mut tx, row.unit_id, &r.topic, &r.audience, 1).await?;
+    let tokens = search::indexed(&r.title, &r.summary, &r.keywords, &r.doc_no, &r.body);
+    index(&mut tx, db.backend, entry, Some(&tokens)).await?;
+    event(&mut tx, entry, Some(number), Some(actor), EntryAction::Published, &index_no).await?;
+    tx.commit().await?;
+    tracing::info!(entry, revision = number, "catalog entry published");
+    Ok(index_no)
+}
+
+/// Opens a new revision of a published entry, starting from the published text. The published
+/// text stays online until the new revision is approved.
+pub async fn start_revision(db: &Db, entry: i64, actor: i64) -> Result<(), AppError> {
+    let row = self::entry(db, entry).await?.ok_or(AppError::NotFound)?;
+    if row.state() != EntryState::Published || open_revision(db, entry).await?.is_some() {
+        return Err(changed());
+    }
+    let last: RevisionRow = sqlx::query_as(&format!("{REVISION_SELECT} WHERE r.entry_id = $1 ORDER BY r.number DESC LIMIT 1"))
+        .bind(entry)
+        .fetch_one(&db.pool)
+        .await?;
+    // The published text passed these checks once; only a date in the future is let through now.
+    let e = crate::domain::catalog::validate(&last.input(), Date::MAX).map_err(|_| changed())?;
+    let mut tx = db.pool.begin().await?;
+    // The UNIQUE (entry_id, number) constraint refuses a second revision opened at the same time.
+    insert_revision(&mut tx, entry, last.number + 1, RevisionState::Draft, actor, &e).await?;
+    event(&mut tx, entry, Some(last.number + 1), Some(actor), EntryAction::Revised, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a published entry off the public catalog, with the reason shown in its place.
+pub async fn withdraw(db: &Db, entry: i64, actor: i64, reason: &str) -> Result<(), AppError> {
+    let row = self::entry(db, entry).await?.ok_or(AppError::NotFound)?;
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query("UPDATE catalog_entries SET state = 'withdrawn', withdrawn_reason = $1 WHERE id = $2 AND state = 'published'")
+        .bind(reason)
+        .bind(entry)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(changed());
+    }
+    count(&mut tx, row.unit_id, &row.topic, &row.audience, -1).await?;
+    index(&mut tx, db.backend, entry, None).await?;
+    event(&mut tx, entry, None, Some(actor), EntryAction::Withdrawn, reason).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Entries of the given units (`None`: all), filtered by what the list shows.
+pub async fn staff_list(db: &Db, units: Option<&[i64]>, show: &str) -> Result<Vec<StaffEntryRow>, sqlx::Error> {
+    let mut sql = Sql::default();
+    let mut conditions: Vec<String> = Vec::new();
+    if let Some(units) = units {
+        let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
+        conditions.push(format!("e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") }));
+    }
+    match show {
+        "pending" | "draft" | "returned" => conditions.push(format!("r.state = {}", sql.arg(Arg::S(show.into())))),
+        "published" | "withdrawn" => conditions.push(format!("e.state = {}", sql.arg(Arg::S(show.into())))),
+        _ => {}
+    }
+    let where_ = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let text = format!(
+        "SELECT e.id, COALESCE(r.title, e.title) AS title, u.name AS unit_name, e.state, e.index_no, r.state AS open_state, \
+         COALESCE(r.updated_at, e.created_at) AS updated_at FROM catalog_entries e JOIN units u ON u.id = e.unit_id \
+         LEFT JOIN catalog_revisions r ON r.entry_id = e.id AND r.state <> 'approved' {where_} \
+         ORDER BY COALESCE(r.updated_at, e.created_at) DESC, e.id DESC LIMIT 200"
+    );
+    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>, i64)> =
+        bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&db.pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, unit_name, state, index_no, open, updated)| StaffEntryRow {
+            id,
+            title,
+            unit_name,
+            state: EntryState::parse(&state).unwrap_or(EntryState::Unpublished),
+            index_no: index_no.unwrap_or_default(),
+            open: open.as_deref().and_then(RevisionState::parse),
+            updated_at: beijing_time(updated),
+        })
+        .collect())
+}
+
+/// Revisions waiting for review in the given units.
+pub async fn pending_count(db: &Db, units: Option<&[i64]>) -> Result<i64, sqlx::Error> {
+    let mut sql = Sql::default();
+    let filter = match units {
+        Some(units) => {
+            let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
+            format!("AND e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") })
+        }
+        None => String::new(),
+    };
+    let text = format!(
+        "SELECT COUNT(*) FROM catalog_revisions r JOIN catalog_entries e ON e.id = r.entry_id WHERE r.state = 'pending' {filter}"
+    );
+    let row: (i64,) = bind_args!(sqlx::query_as(&text), &sql.args).fetch_one(&db.pool).await?;
+    Ok(row.0)
+}
+
+/// A unit's guide, if written: (body, updated).
+pub async fn guide(db: &Db, unit: i64) -> Result<Option<(String, String)>, sqlx::Error> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT body, updated_at FROM unit_guides WHERE unit_id = $1").bind(unit).fetch_optional(&db.pool).await?;
+    Ok(row.map(|(b, t)| (b, beijing_time(t))))
+}
+
+pub async fn save_guide(db: &Db, unit: i64, actor: i64, body: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO unit_guides (unit_id, body, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (unit_id) DO UPDATE SET body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(unit)
+    .bind(body)
+    .bind(actor)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn unit_name(db: &Db, unit: i64) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(unit).fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.0))
+}

@@ -1,0 +1,263 @@
+//! The disclosure catalog: the drafting and review workflow through the real server functions,
+//! the unit boundary, Chinese search on fixtures, browsing, the feed and the sitemap.
+
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use gongkai::demo::catalog::{GenEntry, publish_bulk, units};
+use gongkai::domain::catalog::{Audience, Genre, Topic};
+use reqwest::StatusCode;
+use serde_json::Value;
+use time::macros::date;
+
+async fn unit_id(app: &TestApp, short_name: &str) -> i64 {
+    sqlx::query_as::<_, (i64,)>("SELECT id FROM units WHERE short_name = $1").bind(short_name).fetch_one(&app.db.pool).await.unwrap().0
+}
+
+async fn signed_in(app: &TestApp, user: &str) -> reqwest::Client {
+    let c = client();
+    assert_eq!(login(app, &c, user, DEMO_PASSWORD).await.status(), StatusCode::OK);
+    c
+}
+
+fn fields(id: i64, unit: i64, title: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", id.to_string()),
+        ("token", format!("{:032x}", 0xcafe_u128 + id as u128)),
+        ("unit_id", unit.to_string()),
+        ("title", title.to_owned()),
+        ("summary", "明确2026年度城乡居民医保参保缴费标准和办理渠道。".into()),
+        ("keywords", "医保，参保".into()),
+        ("doc_no", "青发改〔2026〕7号".into()),
+        ("written_on", "2026-11-02".into()),
+        ("topic", "health".into()),
+        ("genre", "notice".into()),
+        ("audience", "citizens".into()),
+        ("validity", "valid".into()),
+        ("disclosure", "proactive".into()),
+        ("body", "<p>各乡镇：</p><script>alert(1)</script><p onclick=\"x()\">请做好<b>蝴蝶兰</b>参保工作。</p>".into()),
+    ]
+}
+
+async fn save(app: &TestApp, c: &reqwest::Client, f: &[(&str, String)]) -> reqwest::Response {
+    c.post(app.url("/api/catalog/save")).form(f).send().await.unwrap()
+}
+
+async fn act(app: &TestApp, c: &reqwest::Client, id: i64, action: &str, note: &str) -> reqwest::Response {
+    c.post(app.url("/api/catalog/act")).form(&[("id", id.to_string()), ("action", action.into()), ("note", note.into())]).send().await.unwrap()
+}
+
+async fn list(app: &TestApp, args: &[(&str, &str)]) -> Value {
+    let res = client().post(app.url("/api/catalog/list")).form(args).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{args:?}");
+    res.json().await.unwrap()
+}
+
+fn titles(page: &Value) -> Vec<String> {
+    page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_array().unwrap().iter().map(|p| p[0].as_str().unwrap()).collect::<String>())
+        .collect()
+}
+
+async fn staff_entry(app: &TestApp, c: &reqwest::Client, id: i64) -> reqwest::Response {
+    c.post(app.url("/api/catalog/staff_entry")).form(&[("id", id.to_string())]).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_entry_is_drafted_returned_fixed_published_revised_and_withdrawn() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let fgw = unit_id(&app, "发展和改革委员会").await;
+    let officer = signed_in(&app, "officer.fgw").await;
+    let reviewer = signed_in(&app, "reviewer.fgw").await;
+    let other = signed_in(&app, "officer.edu").await;
+    let before = list(&app, &[]).await["total_published"].as_i64().unwrap();
+
+    // Drafting: every refused field is named; an officer cannot draft for another unit.
+    let mut bad = fields(0, fgw, " ");
+    bad[7] = ("written_on", "2026-02-30".into());
+    let res = save(&app, &officer, &bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("title") && body.contains("written_on"), "{body}");
+    assert_eq!(save(&app, &other, &fields(0, fgw, "越权起草")).await.status(), StatusCode::FORBIDDEN);
+    let res = save(&app, &officer, &fields(0, fgw, "关于做好2026年度城乡居民医保参保缴费工作的通知")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id: i64 = res.json().await.unwrap();
+
+    // The draft is the unit's: the public and other units' officers get nothing.
+    assert_eq!(client().post(app.url("/api/catalog/entry")).form(&[("id", id.to_string())]).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(staff_entry(&app, &other, id).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(save(&app, &other, &fields(id, fgw, "改")).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(act(&app, &other, id, "submit", "").await.status(), StatusCode::FORBIDDEN);
+    let draft: Value = staff_entry(&app, &officer, id).await.json().await.unwrap();
+    let stored_body = draft["revisions"][0]["input"]["body"].as_str().unwrap().to_owned();
+    assert!(!stored_body.contains("script") && !stored_body.contains("onclick") && stored_body.contains("<b>蝴蝶兰</b>"), "{stored_body}");
+
+    // Review: the officer cannot approve; a return needs a note.
+    assert_eq!(act(&app, &officer, id, "submit", "").await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &officer, id, "approve", "").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(act(&app, &reviewer, id, "return", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(act(&app, &reviewer, id, "return", "文号有误，请核对").await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &reviewer, id, "approve", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY, "returned is not pending");
+    let mut fixed = fields(id, fgw, "关于做好2026年度城乡居民医保参保缴费工作的通知");
+    fixed[6] = ("doc_no", "青发改〔2026〕8号".into());
+    assert_eq!(save(&app, &officer, &fixed).await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &officer, id, "submit", "").await.status(), StatusCode::OK);
+    let res = act(&app, &reviewer, id, "approve", "").await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // Published: an index number from the unit's code and serial, in every browse node, search and the feed.
+    let entry: Value = client().post(app.url("/api/catalog/entry")).form(&[("id", id.to_string())]).send().await.unwrap().json().await.unwrap();
+    let (code,): (String,) = sqlx::query_as("SELECT code FROM units WHERE id = $1").bind(fgw).fetch_one(&app.db.pool).await.unwrap();
+    let index_no = entry["index_no"].as_str().unwrap().to_owned();
+    assert!(index_no.starts_with(&format!("{code}/")) && index_no.len() == code.len() + 11, "{index_no}");
+    assert_eq!(entry["doc_no"], "青发改〔2026〕8号");
+    let page = list(&app, &[("unit", &fgw.to_string()), ("topic", "health"), ("audience", "citizens")]).await;
+    assert!(titles(&page).contains(&"关于做好2026年度城乡居民医保参保缴费工作的通知".to_owned()));
+    assert_eq!(list(&app, &[]).await["total_published"].as_i64().unwrap(), before + 1);
+    assert_eq!(titles(&list(&app, &[("q", "蝴蝶兰")]).await), ["关于做好2026年度城乡居民医保参保缴费工作的通知"]);
+    let feed = client().get(app.url("/catalog/feed.atom")).send().await.unwrap();
+    assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
+    assert!(feed.text().await.unwrap().contains("关于做好2026年度城乡居民医保参保缴费工作的通知"));
+    let sitemap = client().get(app.url("/sitemap.xml")).send().await.unwrap().text().await.unwrap();
+    assert!(sitemap.contains(&format!("/catalog/{id}</loc>")));
+    let history: Value = staff_entry(&app, &officer, id).await.json().await.unwrap();
+    let steps: Vec<&str> = history["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap()).collect();
+    assert_eq!(steps, ["Created", "Submitted", "Returned", "Edited", "Submitted", "Published"]);
+
+    // A revision keeps the index number and the URL, and is reviewed again before it shows.
+    assert_eq!(act(&app, &officer, id, "revise", "").await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &officer, id, "revise", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY, "one open revision at a time");
+    let mut revised = fields(id, fgw, "关于做好2026年度城乡居民医保参保缴费工作的补充通知");
+    revised[13] = ("body", "<p>补充：缴费截止日期延长至12月31日。</p>".into());
+    assert_eq!(save(&app, &officer, &revised).await.status(), StatusCode::OK);
+    assert_eq!(titles(&list(&app, &[("q", "蝴蝶兰")]).await).len(), 1, "the published text stays until approval");
+    assert_eq!(act(&app, &officer, id, "submit", "").await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &reviewer, id, "approve", "").await.status(), StatusCode::OK);
+    let entry: Value = client().post(app.url("/api/catalog/entry")).form(&[("id", id.to_string())]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(entry["index_no"], index_no.as_str());
+    assert_eq!(entry["title"], "关于做好2026年度城乡居民医保参保缴费工作的补充通知");
+    assert!(titles(&list(&app, &[("q", "蝴蝶兰")]).await).is_empty());
+    assert_eq!(titles(&list(&app, &[("q", "补充通知")]).await).len(), 1);
+    let detail: Value = staff_entry(&app, &officer, id).await.json().await.unwrap();
+    assert_eq!(detail["revisions"].as_array().unwrap().len(), 2);
+    assert_eq!(list(&app, &[]).await["total_published"].as_i64().unwrap(), before + 1, "a revision is not a new entry");
+
+    // Withdrawal needs a reason; the entry leaves the lists and says why at its address.
+    assert_eq!(act(&app, &reviewer, id, "withdraw", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(act(&app, &reviewer, id, "withdraw", "内容已过时").await.status(), StatusCode::OK);
+    let entry: Value = client().post(app.url("/api/catalog/entry")).form(&[("id", id.to_string())]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(entry["state"], "Withdrawn");
+    assert_eq!(entry["withdrawn_reason"], "内容已过时");
+    assert_eq!(entry["body"], "");
+    assert!(titles(&list(&app, &[("q", "补充通知")]).await).is_empty());
+    assert_eq!(list(&app, &[]).await["total_published"].as_i64().unwrap(), before);
+    app.stop().await;
+}
+
+fn fixture(unit: usize, title: &str, body: &str, topic: Topic) -> GenEntry {
+    GenEntry {
+        unit,
+        title: title.into(),
+        summary: String::new(),
+        keywords: String::new(),
+        doc_no: String::new(),
+        written_on: date!(2026 - 10 - 01),
+        published_on: date!(2026 - 10 - 08),
+        topic,
+        genre: Genre::Notice,
+        audience: Audience::Citizens,
+        body: body.into(),
+    }
+}
+
+#[tokio::test]
+async fn chinese_search_finds_short_words_both_scripts_ranks_titles_first_and_survives_hostile_queries() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let (unit_list, _) = units(&app.db).await.unwrap();
+    let fixtures = vec![
+        fixture(0, "居民身份证办理指南", "<p>办理居民身份证须本人到场。</p>", Topic::Justice),
+        fixture(1, "關於補領居民身份證的說明", "<p>補領身份證可在網上預約。</p>", Topic::Justice),
+        fixture(2, "关于调整社保缴费基数的通知", "<p>社保缴费基数每年调整一次。</p>", Topic::Labour),
+        fixture(3, "关于做好年度工作的通知", "<p>医保医保医保，医保报销，医保结算，医保目录，医保药品。</p>", Topic::Health),
+        fixture(4, "县医保局年度工作总结", "<p>总结。</p>", Topic::Health),
+        fixture(5, "个人所得税汇算清缴公告", "<p>依法纳税。</p>", Topic::Finance),
+    ];
+    publish_bulk(&app.db, &fixtures, &unit_list, 1, false).await.unwrap();
+
+    // Two characters, and one.
+    let page = list(&app, &[("q", "社保")]).await;
+    assert_eq!(titles(&page), ["关于调整社保缴费基数的通知"]);
+    assert!(page["entries"][0]["title"].as_array().unwrap().contains(&serde_json::json!(["社保", true])), "highlighted");
+    assert!(titles(&list(&app, &[("q", "税")]).await).contains(&"个人所得税汇算清缴公告".to_owned()));
+    // Simplified finds traditional and the other way round; the traditional title is highlighted in its own script.
+    for q in ["身份证", "身份證", "身份"] {
+        let mut found = titles(&list(&app, &[("q", q)]).await);
+        found.sort();
+        assert_eq!(found, ["居民身份证办理指南", "關於補領居民身份證的說明"], "{q}");
+    }
+    let trad = list(&app, &[("q", "身份证")]).await;
+    let marked = trad["entries"].as_array().unwrap().iter().flat_map(|e| e["title"].as_array().unwrap().clone()).collect::<Vec<_>>();
+    assert!(marked.contains(&serde_json::json!(["身份證", true])), "{marked:?}");
+    // A title hit ranks above a body that repeats the word.
+    assert_eq!(titles(&list(&app, &[("q", "医保")]).await), ["县医保局年度工作总结", "关于做好年度工作的通知"]);
+    // Combined with a filter.
+    assert_eq!(titles(&list(&app, &[("q", "医保"), ("topic", "labour")]).await), Vec::<String>::new());
+    // Nothing found says so rather than failing.
+    let none = list(&app, &[("q", "量子纠缠")]).await;
+    assert_eq!((none["total"].as_i64(), titles(&none).len()), (Some(0), 0));
+    // Hostile input is plain text.
+    let long_a = "a".repeat(10_000);
+    let long_han = "社".repeat(10_000);
+    for q in ["\"", "\"社保", "社保 OR 身份", "*", "NEAR(社保 身份)", "-社保", "社保^", "{title}: 社保", "'); DROP TABLE catalog_entries; --", "\\", ":*", "&|!", &long_a, &long_han] {
+        let page = list(&app, &[("q", q)]).await;
+        assert!(page["total"].as_i64().is_some(), "{q:.20}");
+    }
+    assert_eq!(titles(&list(&app, &[("q", "\"社保\"")]).await), ["关于调整社保缴费基数的通知"]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filters() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let all = list(&app, &[]).await;
+    let total = all["total_published"].as_i64().unwrap();
+    assert!(total >= 600, "the demo catalog is published");
+    assert_eq!(all["total"].as_i64().unwrap(), total);
+    let topic_sum: i64 = all["topics"].as_array().unwrap().iter().map(|t| t[1].as_i64().unwrap()).sum();
+    let audience_sum: i64 = all["audiences"].as_array().unwrap().iter().map(|t| t[1].as_i64().unwrap()).sum();
+    assert_eq!((topic_sum, audience_sum), (total, total));
+    // A department's count includes its sub-units'; top-level nodes add up to the total.
+    let top: i64 = all["units"].as_array().unwrap().iter().filter(|u| u["depth"] == 0).map(|u| u["count"].as_i64().unwrap()).sum();
+    assert_eq!(top, total);
+    let (count_health,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM catalog_entries WHERE state = 'published' AND topic = 'health'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(list(&app, &[("topic", "health")]).await["total"].as_i64().unwrap(), count_health);
+    let (count_range,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM catalog_entries WHERE state = 'published' AND topic = 'health' AND published_on >= '2025-01-01' AND published_on <= '2025-12-31'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let ranged = list(&app, &[("topic", "health"), ("from", "2025-01-01"), ("to", "2025-12-31")]).await;
+    assert_eq!(ranged["total"].as_i64().unwrap(), count_range);
+    assert!(ranged["entries"].as_array().unwrap().iter().all(|e| e["published_on"].as_str().unwrap().starts_with("2025")));
+    // Pages do not overlap; a bad date is named and the rest still works.
+    let ids = |page: &Value| page["entries"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    let p1 = ids(&list(&app, &[("page", "1")]).await);
+    let p2 = ids(&list(&app, &[("page", "2")]).await);
+    assert_eq!((p1.len(), p2.len()), (20, 20));
+    assert!(p2.iter().all(|id| !p1.contains(id)), "{p1:?} {p2:?}");
+    let bad = list(&app, &[("from", "2026-13-01"), ("topic", "health")]).await;
+    assert_eq!(bad["errors"][0][0], "from");
+    assert_eq!(bad["total"].as_i64().unwrap(), count_health);
+    // The server renders the filtered page itself (no JavaScript needed), with the chosen node marked.
+    let html = client().get(app.url("/catalog?topic=health&page=2")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("aria-current=\"page\""), "current node and page are marked");
+    assert!(html.contains(&format!("{count_health}")));
+    app.stop().await;
+}
