@@ -475,6 +475,7 @@ messages! {
     SummaryHint => "不超过 300 字", "不超過 300 字", "Up to 300 characters";
     UnitEntries => "本单位公开的信息", "本單位公開的資訊", "This unit's entries";
     UnitGuide => "政府信息公开指南", "政府資訊公開指南", "Guide to disclosure";
+    ExportCsv => "导出已发布信息（CSV）", "匯出已發布資訊（CSV）", "Export published entries (CSV)";
     UnitGuides => "公开指南管理", "公開指南管理", "Units' guides";
     UpdatedAt => "更新时间", "更新時間", "Updated";
     WithdrawEntry => "撤回此信息", "撤回此資訊", "Withdraw this entry";

@@ -1,5 +1,8 @@
 //! Gongkai 公开: an open-government portal for county governments.
 
+// Leptos view types nest deeply; the release build of the larger staff pages needs more room.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod apply;
 pub mod calendar;

@@ -46,6 +46,7 @@ fn StaffList(list: StaffCatalog) -> impl IntoView {
         <div class="mb-4 flex flex-wrap items-center gap-3">
             {(!list.draft_units.is_empty()).then(|| view! { <a href="/admin/catalog/new" class=BUTTON data-testid="new-entry">{tr(Msg::NewEntry)}</a> })}
             <a href="/admin/guides" class=SECONDARY>{tr(Msg::UnitGuides)}</a>
+            <a href="/admin/catalog/export.csv" class=SECONDARY rel="external" download="catalog.csv">{tr(Msg::ExportCsv)}</a>
             <p data-testid="pending-count">{move || Msg::PendingReview.text(prefs.get().locale).replace("{n}", &pending.to_string())}</p>
         </div>
         <nav aria-label=tr(Msg::EntryStateLabel) class="mb-3 flex flex-wrap gap-2">
@@ -207,42 +208,52 @@ fn StaffEntryView(entry: StaffEntry, save: ServerAction<SaveEntry>, act: ServerA
                 <button type="submit" class=BUTTON disabled=move || act.pending().get()>{tr(label)}</button>
             </ActionForm>
         }
+        .into_any()
     };
     let open_state = open.as_ref().map(|r| r.state);
     let can_submit = editable;
     let can_review = entry.can_review && open_state == Some(RevisionState::Pending);
     let can_revise = entry.can_edit && state == EntryState::Published && open.is_none();
     let can_withdraw = entry.can_review && state == EntryState::Published;
-    view! {
-        <h1 class="mb-1 text-2xl font-bold" data-testid="staff-entry-title">{heading}</h1>
+    let main = if editable {
+        view! { <section class=CARD><EntryForm entry=entry.clone() values action=save/></section> }.into_any()
+    } else {
+        open.clone().or_else(|| entry.revisions.first().cloned()).map(|r| view! { <RevisionText r/> }.into_any()).unwrap_or_else(|| ().into_any())
+    };
+    let revisions = view! { <Revisions revisions=entry.revisions.clone()/> }.into_any();
+    let actions = view! {
+        {can_submit.then(|| action_form("submit", Msg::SubmitForReview, None))}
+        {can_review.then(|| action_form("approve", Msg::ApproveAndPublish, None))}
+        {can_review.then(|| action_form("return", Msg::ReturnToOfficer, Some((Msg::ReviewNote, true))))}
+        {can_revise.then(|| action_form("revise", Msg::StartRevision, None))}
+        {can_withdraw.then(|| action_form("withdraw", Msg::WithdrawEntry, Some((Msg::WithdrawReason, true))))}
+    }
+    .into_any();
+    let history = view! { <History entry=entry.clone()/> }.into_any();
+    let returned_note = open.clone().filter(|r| r.state == RevisionState::Returned && !r.review_note.is_empty()).map(|r| {
+        view! {
+            <p role="status" class="mb-3 rounded border border-amber-700 bg-amber-50 p-3" data-testid="review-note">
+                {tr(Msg::ReturnedWithNote)}" "{r.review_note}
+            </p>
+        }
+        .into_any()
+    });
+    let state_line = view! {
         <p class="mb-4 text-gray-700" data-testid="staff-entry-state">
             {entry.unit_name.clone()}" · "{tr(state.msg())}
             {open_state.map(|s| view! { " · "{tr(Msg::OpenRevision)}" "{tr(s.msg())} })}
             {(!entry.index_no.is_empty()).then(|| view! { " · "<a href=format!("/catalog/{id}") class="text-red-900 underline">{entry.index_no.clone()}</a> })}
         </p>
-        {open.clone().filter(|r| r.state == RevisionState::Returned && !r.review_note.is_empty()).map(|r| view! {
-            <p role="status" class="mb-3 rounded border border-amber-700 bg-amber-50 p-3" data-testid="review-note">
-                {tr(Msg::ReturnedWithNote)}" "{r.review_note}
-            </p>
-        })}
+    }
+    .into_any();
+    view! {
+        <h1 class="mb-1 text-2xl font-bold" data-testid="staff-entry-title">{heading}</h1>
+        {state_line}
+        {returned_note}
         <p role="alert" class="mb-3 font-medium text-red-800">{move || act_error.get().map(tr)}</p>
         <div class="grid gap-4 lg:grid-cols-[1fr_20rem]">
-            <div class="space-y-4">
-                {if editable {
-                    view! { <section class=CARD><EntryForm entry=entry.clone() values action=save/></section> }.into_any()
-                } else {
-                    open.clone().or_else(|| entry.revisions.first().cloned()).map(|r| view! { <RevisionText r/> }.into_any()).unwrap_or_else(|| ().into_any())
-                }}
-                <Revisions revisions=entry.revisions.clone()/>
-            </div>
-            <aside class="space-y-3" aria-label=tr(Msg::EntryActions)>
-                {can_submit.then(|| action_form("submit", Msg::SubmitForReview, None))}
-                {can_review.then(|| action_form("approve", Msg::ApproveAndPublish, None))}
-                {can_review.then(|| action_form("return", Msg::ReturnToOfficer, Some((Msg::ReviewNote, true))))}
-                {can_revise.then(|| action_form("revise", Msg::StartRevision, None))}
-                {can_withdraw.then(|| action_form("withdraw", Msg::WithdrawEntry, Some((Msg::WithdrawReason, true))))}
-                <History entry=entry.clone()/>
-            </aside>
+            <div class="space-y-4">{main}{revisions}</div>
+            <aside class="space-y-3" aria-label=tr(Msg::EntryActions)>{actions}{history}</aside>
         </div>
     }
 }
@@ -312,10 +323,11 @@ fn Revisions(revisions: Vec<RevisionView>) -> impl IntoView {
                                         </tbody>
                                     </table>
                                     {diff.is_empty().then(|| view! { <p class="text-sm">{tr(Msg::NoChanges)}</p> })}
-                                })}
+                                }.into_any())}
                             </details>
                         </li>
                     }
+                    .into_any()
                 }).collect_view()}
             </ul>
         </section>

@@ -10,6 +10,8 @@ pub mod pages;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod transfer;
 
 use crate::domain::catalog::{
     Audience, Disclosure, EntryAction, EntryInput, EntryState, Genre, RevisionState, Topic, Validity,

@@ -248,12 +248,17 @@ impl EntryRow {
     }
 }
 
-pub async fn entry(db: &Db, id: i64) -> Result<Option<EntryRow>, sqlx::Error> {
-    sqlx::query_as(
+/// An entry with its unit's name; `body` is the body column or a stand-in for it.
+fn entry_select(body: &str) -> String {
+    format!(
         "SELECT e.id, e.unit_id, u.name AS unit_name, e.state, e.index_no, e.title, e.summary, e.keywords, e.doc_no, \
          e.written_on, e.published_on, e.updated_on, e.topic, e.genre, e.audience, e.validity, e.successor_id, \
-         e.disclosure, e.body, e.withdrawn_reason FROM catalog_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = $1",
+         e.disclosure, {body}, e.withdrawn_reason FROM catalog_entries e JOIN units u ON u.id = e.unit_id"
     )
+}
+
+pub async fn entry(db: &Db, id: i64) -> Result<Option<EntryRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{} WHERE e.id = $1", entry_select("e.body")))
     .bind(id)
     .fetch_optional(&db.pool)
     .await
@@ -282,15 +287,28 @@ pub async fn links(db: &Db, row: &EntryRow) -> Result<(Option<EntryLink>, Vec<En
 
 /// The newest published entries, for the feed.
 pub async fn newest(db: &Db, limit: i64) -> Result<Vec<EntryRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT e.id, e.unit_id, u.name AS unit_name, e.state, e.index_no, e.title, e.summary, e.keywords, e.doc_no, \
-         e.written_on, e.published_on, e.updated_on, e.topic, e.genre, e.audience, e.validity, e.successor_id, \
-         e.disclosure, '' AS body, e.withdrawn_reason FROM catalog_entries e JOIN units u ON u.id = e.unit_id \
-         WHERE e.state = 'published' ORDER BY e.published_on DESC, e.id DESC LIMIT $1",
-    )
+    sqlx::query_as(&format!(
+        "{} WHERE e.state = 'published' ORDER BY e.published_on DESC, e.id DESC LIMIT $1",
+        entry_select("'' AS body")
+    ))
     .bind(limit)
     .fetch_all(&db.pool)
     .await
+}
+
+/// Published entries of the given units (`None`: all), oldest first, for export.
+pub async fn export_rows(db: &Db, units: Option<&[i64]>, limit: i64) -> Result<Vec<EntryRow>, sqlx::Error> {
+    let mut sql = Sql::default();
+    let filter = match units {
+        Some(units) => {
+            let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
+            format!("AND e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") })
+        }
+        None => String::new(),
+    };
+    let limit = sql.arg(Arg::I(limit));
+    let text = format!("{} WHERE e.state = 'published' {filter} ORDER BY e.published_on, e.id LIMIT {limit}", entry_select("e.body"));
+    bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&db.pool).await
 }
 
 /// Ids and last changes of published entries for the sitemap, newest first.
@@ -391,6 +409,25 @@ pub async fn create(db: &Db, unit: i64, actor: i64, e: &Entry) -> Result<i64, Ap
     Ok(id)
 }
 
+/// Binds an entry's twelve fields as `$1`–`$12`.
+fn bind_entry<'q, O>(
+    q: sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>>,
+    e: &'q Entry,
+) -> sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>> {
+    q.bind(&e.title)
+        .bind(&e.summary)
+        .bind(&e.keywords)
+        .bind(&e.doc_no)
+        .bind(e.written_on.to_string())
+        .bind(e.topic.as_str())
+        .bind(e.genre.as_str())
+        .bind(e.audience.as_str())
+        .bind(e.validity.as_str())
+        .bind(e.successor.clone().unwrap_or_default())
+        .bind(e.disclosure.as_str())
+        .bind(&e.body)
+}
+
 async fn insert_revision(
     tx: &mut Transaction<'_, Any>,
     entry: i64,
@@ -400,26 +437,17 @@ async fn insert_revision(
     e: &Entry,
 ) -> Result<i64, sqlx::Error> {
     let t = now();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO catalog_revisions (entry_id, number, state, title, summary, keywords, doc_no, written_on, topic, genre, \
-         audience, validity, successor, disclosure, body, author_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+    let (id,): (i64,) = bind_entry(
+        sqlx::query_as(
+            "INSERT INTO catalog_revisions (title, summary, keywords, doc_no, written_on, topic, genre, audience, validity, \
+             successor, disclosure, body, entry_id, number, state, author_id, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+        ),
+        e,
     )
     .bind(entry)
     .bind(number)
     .bind(state.as_str())
-    .bind(&e.title)
-    .bind(&e.summary)
-    .bind(&e.keywords)
-    .bind(&e.doc_no)
-    .bind(e.written_on.to_string())
-    .bind(e.topic.as_str())
-    .bind(e.genre.as_str())
-    .bind(e.audience.as_str())
-    .bind(e.validity.as_str())
-    .bind(e.successor.clone().unwrap_or_default())
-    .bind(e.disclosure.as_str())
-    .bind(&e.body)
     .bind(actor)
     .bind(t)
     .fetch_one(&mut **tx)
@@ -545,28 +573,19 @@ pub async fn save(db: &Db, entry: i64, actor: i64, e: &Entry) -> Result<(), AppE
         return Err(changed());
     }
     let mut tx = db.pool.begin().await?;
-    let done = sqlx::query(
-        "UPDATE catalog_revisions SET title = $1, summary = $2, keywords = $3, doc_no = $4, written_on = $5, topic = $6, \
-         genre = $7, audience = $8, validity = $9, successor = $10, disclosure = $11, body = $12, updated_at = $13 \
-         WHERE id = $14 AND state IN ('draft', 'returned')",
+    let done = bind_entry(
+        sqlx::query_as::<_, ()>(
+            "UPDATE catalog_revisions SET title = $1, summary = $2, keywords = $3, doc_no = $4, written_on = $5, topic = $6, \
+             genre = $7, audience = $8, validity = $9, successor = $10, disclosure = $11, body = $12, updated_at = $13 \
+             WHERE id = $14 AND state IN ('draft', 'returned') RETURNING 1",
+        ),
+        e,
     )
-    .bind(&e.title)
-    .bind(&e.summary)
-    .bind(&e.keywords)
-    .bind(&e.doc_no)
-    .bind(e.written_on.to_string())
-    .bind(e.topic.as_str())
-    .bind(e.genre.as_str())
-    .bind(e.audience.as_str())
-    .bind(e.validity.as_str())
-    .bind(e.successor.clone().unwrap_or_default())
-    .bind(e.disclosure.as_str())
-    .bind(&e.body)
     .bind(now())
     .bind(rev)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if done.rows_affected() != 1 {
+    if done.is_none() {
         return Err(changed());
     }
     event(&mut tx, entry, Some(number), Some(actor), EntryAction::Edited, "").await?;
