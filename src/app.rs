@@ -2,7 +2,7 @@
 
 use crate::apply::pages::{ApplyHome, InfoRequestPage, MatterPage, MattersPage, ReceiptPage};
 use crate::calendar::pages::CalendarPage;
-use crate::catalog::admin::{GuidesAdminPage, NewEntryPage, StaffCatalogPage, StaffEntryPage};
+use crate::catalog::admin::{GuidesAdminPage, ImportPage, ImportProgressPage, NewEntryPage, StaffCatalogPage, StaffEntryPage};
 use crate::catalog::pages::{CatalogListPage, EntryPage, GuidePage};
 use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
 use crate::lookup::board::BoardPage;
@@ -85,6 +85,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
                         <Route path=path!("catalog") view=StaffCatalogPage ssr=SsrMode::Async/>
                         <Route path=path!("catalog/new") view=NewEntryPage ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/import") view=ImportPage ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/import/:id") view=ImportProgressPage ssr=SsrMode::Async/>
                         <Route path=path!("catalog/:id") view=StaffEntryPage ssr=SsrMode::Async/>
                         <Route path=path!("guides") view=GuidesAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>

@@ -34,10 +34,10 @@ impl UploadError {
 
 /// The posted form: text fields and at most one file.
 #[derive(Default)]
-struct Posted {
-    fields: Vec<(String, String)>,
-    file: Option<(String, Vec<u8>)>,
-    too_big: bool,
+pub(crate) struct Posted {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<(String, Vec<u8>)>,
+    pub too_big: bool,
 }
 
 impl Posted {
@@ -46,7 +46,7 @@ impl Posted {
     }
 }
 
-async fn read(mut mp: Multipart) -> Result<Posted, StatusCode> {
+pub(crate) async fn read(mut mp: Multipart) -> Result<Posted, StatusCode> {
     let mut p = Posted::default();
     while let Some(mut field) = mp.next_field().await.map_err(|_| StatusCode::BAD_REQUEST)? {
         let name = field.name().unwrap_or_default().to_owned();

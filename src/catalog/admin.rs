@@ -1,8 +1,8 @@
 //! Staff pages of the catalog: the unit's list, the entry form, review and history, and the
 //! guide editor. Every form is an ActionForm, so it also posts without JavaScript.
 
-use super::api::{ActOnEntry, SaveEntry, SaveGuide, get_guide, new_entry_form, get_staff_catalog, get_staff_entry};
-use super::{RevisionView, StaffCatalog, StaffEntry, changes};
+use super::api::{ActOnEntry, SaveEntry, SaveGuide, get_guide, get_staff_catalog, get_staff_entry, import_status, new_entry_form};
+use super::{ImportView, RevisionView, StaffCatalog, StaffEntry, changes};
 use crate::apply::pages::loaded;
 use crate::domain::catalog::{
     Audience, Disclosure, EntryInput, EntryState, Genre, MAX_ABSTRACT, MAX_DOC_NO, MAX_KEYWORDS, MAX_REASON, MAX_TITLE,
@@ -47,6 +47,7 @@ fn StaffList(list: StaffCatalog) -> impl IntoView {
             {(!list.draft_units.is_empty()).then(|| view! { <a href="/admin/catalog/new" class=BUTTON data-testid="new-entry">{tr(Msg::NewEntry)}</a> })}
             <a href="/admin/guides" class=SECONDARY>{tr(Msg::UnitGuides)}</a>
             <a href="/admin/catalog/export.csv" class=SECONDARY rel="external" download="catalog.csv">{tr(Msg::ExportCsv)}</a>
+            <a href="/admin/catalog/import" class=SECONDARY>{tr(Msg::ImportTitle)}</a>
             <p data-testid="pending-count">{move || Msg::PendingReview.text(prefs.get().locale).replace("{n}", &pending.to_string())}</p>
         </div>
         <nav aria-label=tr(Msg::EntryStateLabel) class="mb-3 flex flex-wrap gap-2">
@@ -398,5 +399,99 @@ fn GuideUnitSelect(current: Option<i64>) -> impl IntoView {
                 }).collect_view()}
             </select>
         })}
+    }
+}
+
+/// The import form: a plain multipart post, so it works without JavaScript.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let query = use_query_map();
+    let error = move || match query.read().get("error").as_deref() {
+        Some("size") => Some(Msg::ImportErrorSize),
+        Some("missing") => Some(Msg::FileErrorMissing),
+        Some("rows") => Some(Msg::ImportErrorRows),
+        _ => None,
+    };
+    view! {
+        <Title text=move || tr(Msg::ImportTitle)().to_owned()/>
+        <h1 class="mb-2 text-2xl font-bold">{tr(Msg::ImportTitle)}</h1>
+        <p class="mb-4 max-w-3xl">{tr(Msg::ImportLead)}</p>
+        <p class="mb-4 break-words rounded bg-gray-100 p-2 font-mono text-sm">{super::COLUMNS_LINE}</p>
+        <form method="post" action="/admin/catalog/import/upload" enctype="multipart/form-data" class="space-y-3">
+            <label for="import-file" class="block font-medium">{tr(Msg::ImportFileLabel)}</label>
+            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required
+                aria-describedby="import-error" class="tap block rounded border border-gray-500 bg-white px-3 py-2"/>
+            <p id="import-error" role="alert" class="text-sm font-medium text-red-800">{move || error().map(tr)}</p>
+            <button type="submit" class=BUTTON data-testid="start-import">{tr(Msg::ImportStart)}</button>
+        </form>
+    }
+}
+
+/// An import's progress, then its report. Without JavaScript the page refreshes itself while the
+/// import runs; with it, the figures are fetched every second.
+#[component]
+pub fn ImportProgressPage() -> impl IntoView {
+    let params = use_params_map();
+    let tick = RwSignal::new(0u32);
+    let id = move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0);
+    let data = Resource::new(move || (id(), tick.get()), |(id, _)| import_status(id));
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(1)).ok();
+        on_cleanup(move || {
+            if let Some(h) = handle {
+                h.clear();
+            }
+        });
+    }
+    view! {
+        <Title text=move || tr(Msg::ImportTitle)().to_owned()/>
+        <h1 class="mb-4 text-2xl font-bold">{tr(Msg::ImportTitle)}</h1>
+        {loaded(data, |v| view! { <ImportReport v/> })}
+    }
+}
+
+#[component]
+fn ImportReport(v: ImportView) -> impl IntoView {
+    let prefs = use_prefs();
+    let (done, total, imported, rejected_n) = (v.done, v.total, v.imported, v.rejected.len());
+    let figures = move || {
+        Msg::ImportProgress
+            .text(prefs.get().locale)
+            .replace("{done}", &done.to_string())
+            .replace("{total}", &total.to_string())
+            .replace("{imported}", &imported.to_string())
+            .replace("{rejected}", &rejected_n.to_string())
+    };
+    view! {
+        {(!v.finished).then(|| view! { <leptos_meta::Meta http_equiv="refresh" content="2"/> })}
+        <p class="mb-2 font-medium">{v.file_name.clone()}</p>
+        <progress class="mb-2 h-4 w-full max-w-xl" max=total.max(1).to_string() value=done.to_string() aria-label=tr(Msg::ImportTitle)></progress>
+        <p role="status" data-testid="import-figures">{figures}" "{if v.finished { tr(Msg::ImportFinished)() } else { "…" }}</p>
+        {(v.finished && v.rejected.is_empty()).then(|| view! { <p>{tr(Msg::ImportNoRejects)}</p> })}
+        {(!v.rejected.is_empty()).then(|| view! {
+            <h2 class="mb-2 mt-4 text-lg font-bold">{tr(Msg::ImportRejected)}</h2>
+            <div class="overflow-x-auto" tabindex="0" role="region" aria-label=tr(Msg::ImportRejected)>
+                <table class="w-full border-collapse bg-white text-left" data-testid="import-rejected">
+                    <thead><tr class="border-b border-gray-400">
+                        <th scope="col" class="p-2">{tr(Msg::ImportLine)}</th>
+                        <th scope="col" class="p-2">{tr(Msg::EntryTitle)}</th>
+                        <th scope="col" class="p-2">{tr(Msg::ImportProblems)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {v.rejected.into_iter().map(|r| view! {
+                            <tr class="border-b border-gray-200 align-top">
+                                <td class="p-2 tabular-nums">{r.line}</td>
+                                <td class="p-2">{r.title}</td>
+                                <td class="p-2"><ul>{r.problems.into_iter().map(|(col, m)| view! {
+                                    <li>{(!col.is_empty()).then(|| format!("{col}："))}{tr(m)}</li>
+                                }).collect_view()}</ul></td>
+                            </tr>
+                        }.into_any()).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }.into_any())}
+        <p class="mt-4"><a href="/admin/catalog" class="text-red-900 underline">{tr(Msg::CatalogAdmin)}</a></p>
     }
 }

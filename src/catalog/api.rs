@@ -1,6 +1,6 @@
 //! Catalog server functions: thin — parse, check the role, call the store.
 
-use super::{CatalogPage, EntryView, GuideView, StaffCatalog, StaffEntry};
+use super::{CatalogPage, EntryView, GuideView, ImportView, StaffCatalog, StaffEntry};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -302,4 +302,12 @@ pub async fn act_on_entry(id: i64, action: String, #[server(default)] note: Stri
     audit::record(db, Some(staff.id), "catalog_act", &format!("entry {id} {action}")).await?;
     leptos_axum::redirect(&format!("/admin/catalog/{id}"));
     Ok(())
+}
+
+/// An import's progress and report, for the member who started it.
+#[server(endpoint = "catalog/import_status")]
+pub async fn import_status(id: i64) -> Result<ImportView, AppError> {
+    let staff = auth::require(Need::Staff).await?;
+    let state = auth::state()?;
+    super::transfer::view(&state, &staff, id).await?.ok_or(AppError::NotFound)
 }

@@ -19,6 +19,9 @@ use crate::domain::catalog::{
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
+/// The columns of an import or export file, as one line (for the import page).
+pub const COLUMNS_LINE: &str = "索引号,名称,内容概述,关键词,发布机构,文号,成文日期,发布日期,主题分类,体裁分类,服务对象,有效性,公开方式,正文";
+
 /// Entries per page of the public list.
 pub const PER_PAGE: i64 = 20;
 
@@ -226,6 +229,28 @@ impl StaffEntry {
     pub fn open(&self) -> Option<&RevisionView> {
         self.revisions.iter().find(|r| r.state != RevisionState::Approved)
     }
+}
+
+/// A row of an import that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRow {
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    pub title: String,
+    /// (column name as in the file, message).
+    pub problems: Vec<(String, Msg)>,
+}
+
+/// An import's progress and, once finished, its report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportView {
+    pub id: i64,
+    pub file_name: String,
+    pub total: i64,
+    pub done: i64,
+    pub imported: i64,
+    pub rejected: Vec<RejectedRow>,
+    pub finished: bool,
 }
 
 /// One field of two revisions side by side.

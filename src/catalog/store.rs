@@ -557,6 +557,97 @@ pub async fn published_by_index(db: &Db, index_no: &str, except: i64) -> Result<
     Ok(row.map(|r| r.0))
 }
 
+/// An entry published in bulk (an import, or generated data): its unit, fields, and the index
+/// number it already had elsewhere, if any.
+pub struct Bulk<'a> {
+    pub unit_id: i64,
+    pub unit_code: &'a str,
+    pub entry: &'a Entry,
+    pub index_no: Option<String>,
+    pub published_on: Date,
+}
+
+/// Publishes entries in one transaction, exactly as approval would leave them: index numbers
+/// (from the unit's serial when none is given), counts, search tokens, and — with `history` — the
+/// approved first revision and an "imported" step. Returns the index numbers.
+pub async fn publish_bulk(db: &Db, items: &[Bulk<'_>], actor: i64, pattern: &IndexPattern, history: bool) -> Result<Vec<String>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut numbers = Vec::with_capacity(items.len());
+    let mut counts: std::collections::HashMap<(&'static str, String), i64> = std::collections::HashMap::new();
+    for item in items {
+        let e = item.entry;
+        let index_no = match &item.index_no {
+            Some(n) => n.clone(),
+            None => {
+                let (serial,): (i64,) = sqlx::query_as(
+                    "INSERT INTO catalog_serials (unit_id, period, last_serial) VALUES ($1, $2, 1) \
+                     ON CONFLICT (unit_id, period) DO UPDATE SET last_serial = catalog_serials.last_serial + 1 RETURNING last_serial",
+                )
+                .bind(item.unit_id)
+                .bind(pattern.period(item.published_on))
+                .fetch_one(&mut *tx)
+                .await?;
+                pattern.render(item.unit_code, item.published_on, serial as u64)
+            }
+        };
+        let (id,): (i64,) = bind_entry(
+            sqlx::query_as(
+                "INSERT INTO catalog_entries (title, summary, keywords, doc_no, written_on, topic, genre, audience, validity, \
+                 successor_id, disclosure, body, unit_id, state, index_no, published_on, updated_on, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                 (SELECT s.id FROM catalog_entries s WHERE s.index_no = $10 AND s.state = 'published'), \
+                 $11, $12, $13, 'published', $14, $15, $15, $16) RETURNING id",
+            ),
+            e,
+        )
+        .bind(item.unit_id)
+        .bind(&index_no)
+        .bind(item.published_on.to_string())
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        if history {
+            insert_revision(&mut tx, id, 1, RevisionState::Approved, actor, e).await?;
+            event(&mut tx, id, Some(1), Some(actor), EntryAction::Imported, &index_no).await?;
+        }
+        let tokens = search::indexed(&e.title, &e.summary, &e.keywords, &e.doc_no, &e.body);
+        index(&mut tx, db.backend, id, Some(&tokens)).await?;
+        for key in [("unit", item.unit_id.to_string()), ("topic", e.topic.as_str().into()), ("audience", e.audience.as_str().into()), ("all", "all".into())] {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+        numbers.push(index_no);
+    }
+    for ((dim, node), n) in counts {
+        sqlx::query(
+            "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
+             ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
+        )
+        .bind(dim)
+        .bind(node)
+        .bind(n)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(numbers)
+}
+
+/// Which of these index numbers are taken already.
+pub async fn taken_index_numbers(db: &Db, numbers: &[String]) -> Result<Vec<String>, sqlx::Error> {
+    let mut taken = Vec::new();
+    for chunk in numbers.chunks(200) {
+        let mut sql = Sql::default();
+        let marks: Vec<String> = chunk.iter().map(|n| sql.arg(Arg::S(n.clone()))).collect();
+        if marks.is_empty() {
+            continue;
+        }
+        let text = format!("SELECT index_no FROM catalog_entries WHERE index_no IN ({})", marks.join(", "));
+        let rows: Vec<(String,)> = bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&db.pool).await?;
+        taken.extend(rows.into_iter().map(|r| r.0));
+    }
+    Ok(taken)
+}
+
 /// Who wrote the revision waiting for review.
 pub async fn pending_author(db: &Db, entry: i64) -> Result<Option<i64>, sqlx::Error> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT author_id FROM catalog_revisions WHERE entry_id = $1 AND state = 'pending'")

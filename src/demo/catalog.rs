@@ -2,12 +2,10 @@
 //! summaries and texts made from templates per topic, published in bulk with index numbers,
 //! counts and search tokens exactly as the review workflow would leave them.
 
-use crate::catalog::search;
-use crate::domain::catalog::{Audience, Genre, IndexPattern, Topic};
-use crate::server::db::{Backend, now};
+use crate::catalog::store::{self, Bulk};
+use crate::domain::catalog::{Audience, Disclosure, Entry, Genre, IndexPattern, Topic, Validity};
 use crate::server::Db;
 use anyhow::Result;
-use std::collections::HashMap;
 use time::{Date, Duration};
 
 /// Subjects per topic, and what a notice about them is for.
@@ -107,108 +105,37 @@ pub fn entry(n: u64, shorts: &[&str], last: Date) -> GenEntry {
     }
 }
 
-/// Publishes `entries` in bulk for the units with ids `unit_ids` (index as in `GenEntry::unit`)
-/// and codes. `revisions`: also write each entry's approved first revision (the demo needs it so
-/// officers can revise; benchmarks skip it).
-pub async fn publish_bulk(db: &Db, entries: &[GenEntry], units: &[(i64, String)], author: i64, revisions: bool) -> Result<()> {
-    let pattern = IndexPattern::default();
-    let mut serials: HashMap<(i64, String), i64> = HashMap::new();
-    let existing: Vec<(i64, String, i64)> = sqlx::query_as("SELECT unit_id, period, last_serial FROM catalog_serials").fetch_all(&db.pool).await?;
-    for (u, p, n) in existing {
-        serials.insert((u, p), n);
-    }
-    let mut counts: HashMap<(&'static str, String), i64> = HashMap::new();
-    let mut tx = db.pool.begin().await?;
-    for e in entries {
-        let (unit_id, code) = &units[e.unit];
-        let period = pattern.period(e.published_on);
-        let serial = serials.entry((*unit_id, period)).or_insert(0);
-        *serial += 1;
-        let index_no = pattern.render(code, e.published_on, *serial as u64);
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO catalog_entries (unit_id, state, index_no, title, summary, keywords, doc_no, written_on, published_on, \
-             updated_on, topic, genre, audience, validity, disclosure, body, created_at) \
-             VALUES ($1, 'published', $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, 'valid', 'proactive', $12, $13) RETURNING id",
-        )
-        .bind(unit_id)
-        .bind(&index_no)
-        .bind(&e.title)
-        .bind(&e.summary)
-        .bind(&e.keywords)
-        .bind(&e.doc_no)
-        .bind(e.written_on.to_string())
-        .bind(e.published_on.to_string())
-        .bind(e.topic.as_str())
-        .bind(e.genre.as_str())
-        .bind(e.audience.as_str())
-        .bind(&e.body)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        if revisions {
-            sqlx::query(
-                "INSERT INTO catalog_revisions (entry_id, number, state, title, summary, keywords, doc_no, written_on, topic, genre, \
-                 audience, validity, disclosure, body, author_id, created_at, updated_at, reviewer_id, reviewed_at) \
-                 SELECT id, 1, 'approved', title, summary, keywords, doc_no, written_on, topic, genre, audience, validity, disclosure, \
-                 body, $1, created_at, created_at, $1, created_at FROM catalog_entries WHERE id = $2",
-            )
-            .bind(author)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("INSERT INTO catalog_events (entry_id, revision, actor_id, action, note, at) VALUES ($1, 1, $2, 'imported', '', $3)")
-                .bind(id)
-                .bind(author)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
-        }
-        let tokens = search::indexed(&e.title, &e.summary, &e.keywords, &e.doc_no, &e.body);
-        match db.backend {
-            Backend::Sqlite => {
-                let (title, body) = tokens.fts5_columns();
-                sqlx::query("INSERT INTO catalog_fts (rowid, title, body) VALUES ($1, $2, $3)")
-                    .bind(id)
-                    .bind(title)
-                    .bind(body)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            Backend::Postgres => {
-                sqlx::query("UPDATE catalog_entries SET search = CAST($1 AS tsvector) WHERE id = $2")
-                    .bind(tokens.tsvector())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        for key in [("unit", unit_id.to_string()), ("topic", e.topic.as_str().into()), ("audience", e.audience.as_str().into()), ("all", "all".into())] {
-            *counts.entry(key).or_insert(0) += 1;
+impl GenEntry {
+    /// The entry as the form would have checked it.
+    pub fn entry(&self) -> Entry {
+        Entry {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            keywords: self.keywords.clone(),
+            doc_no: self.doc_no.clone(),
+            written_on: self.written_on,
+            topic: self.topic,
+            genre: self.genre,
+            audience: self.audience,
+            validity: Validity::Valid,
+            successor: None,
+            disclosure: Disclosure::Proactive,
+            body: self.body.clone(),
         }
     }
-    for ((unit, period), last) in &serials {
-        sqlx::query(
-            "INSERT INTO catalog_serials (unit_id, period, last_serial) VALUES ($1, $2, $3) \
-             ON CONFLICT (unit_id, period) DO UPDATE SET last_serial = excluded.last_serial",
-        )
-        .bind(unit)
-        .bind(period)
-        .bind(last)
-        .execute(&mut *tx)
-        .await?;
-    }
-    for ((dim, node), n) in counts {
-        sqlx::query(
-            "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
-             ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
-        )
-        .bind(dim)
-        .bind(node)
-        .bind(n)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
+}
+
+/// Publishes `entries` in bulk for `units` ((id, code), indexed by `GenEntry::unit`).
+/// `history`: also write each entry's approved first revision (the demo needs it so officers
+/// can revise; benchmarks skip it).
+pub async fn publish_bulk(db: &Db, entries: &[GenEntry], units: &[(i64, String)], author: i64, history: bool) -> Result<()> {
+    let checked: Vec<Entry> = entries.iter().map(GenEntry::entry).collect();
+    let items: Vec<Bulk<'_>> = entries
+        .iter()
+        .zip(&checked)
+        .map(|(g, entry)| Bulk { unit_id: units[g.unit].0, unit_code: &units[g.unit].1, entry, index_no: None, published_on: g.published_on })
+        .collect();
+    store::publish_bulk(db, &items, author, &IndexPattern::default(), history).await?;
     Ok(())
 }
 

@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
+        .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
         .route("/lookup/files", axum::routing::post(crate::cases::files::applicant_upload))
         .route("/lookup/files/{id}", get(crate::cases::files::applicant_download))
         .route("/admin/cases/{id}/files", axum::routing::post(crate::cases::files::staff_upload))

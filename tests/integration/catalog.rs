@@ -261,3 +261,80 @@ async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filte
     assert!(html.contains(&format!("{count_health}")));
     app.stop().await;
 }
+
+async fn import(app: &TestApp, c: &reqwest::Client, csv: &str) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("old-site.csv").mime_str("text/csv").unwrap();
+    c.post(app.url("/admin/catalog/import/upload")).multipart(reqwest::multipart::Form::new().part("file", part)).send().await.unwrap()
+}
+
+async fn finished_import(app: &TestApp, c: &reqwest::Client, location: &str) -> Value {
+    let id = location.rsplit('/').next().unwrap().to_owned();
+    for _ in 0..100 {
+        let v: Value = c.post(app.url("/api/catalog/import_status")).form(&[("id", &id)]).send().await.unwrap().json().await.unwrap();
+        if v["finished"] == true {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("import {id} did not finish");
+}
+
+#[tokio::test]
+async fn a_csv_import_publishes_good_rows_reports_bad_ones_and_round_trips_through_export() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let reviewer = signed_in(&app, "reviewer.fgw").await;
+    let officer = signed_in(&app, "officer.edu").await;
+    let header = "索引号,名称,内容概述,关键词,发布机构,文号,成文日期,发布日期,主题分类,体裁分类,服务对象,有效性,公开方式,正文\n";
+    let csv = format!(
+        "{header}\
+         OLD/2019-00001,青山县紫薇花节活动方案,方案,紫薇花,青山县发展和改革委员会,,2019-04-01,2019-04-02,culture,plan,citizens,有效,主动公开,<p>紫薇花节</p>\n\
+         ,关于紫薇路拓宽工程的公告,,,发展和改革委员会,青发改〔2020〕3号,2020-05-06,2020-05-08,城乡建设、环境保护,公告,法人,valid,proactive,<p>拓宽</p><script>x()</script>\n\
+         ,别的单位的紫薇文件,,,青山县教育体育局,,2020-01-01,2020-01-02,education,notice,citizens,valid,proactive,\n\
+         ,,,,青山县发展和改革委员会,,2020-02-30,2020-03-01,无此主题,notice,citizens,valid,proactive,\n\
+         OLD/2019-00001,重复索引号的紫薇文件,,,青山县发展和改革委员会,,2019-04-01,2019-04-02,culture,notice,citizens,valid,proactive,\n\
+         ,紫薇社区卫生服务站开诊通知,,,青山县发展和改革委员会,,2021-01-01,2021-01-05,衛生、體育,通知,公民,,,\n"
+    );
+    assert_eq!(import(&app, &officer, &csv).await.status(), StatusCode::FORBIDDEN, "officers do not publish");
+    let res = import(&app, &reviewer, &csv).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/admin/catalog/import/"));
+    let report = finished_import(&app, &reviewer, &location).await;
+    assert_eq!((report["total"].as_i64(), report["done"].as_i64(), report["imported"].as_i64()), (Some(6), Some(6), Some(3)));
+    let rejected: Vec<(i64, Vec<String>)> = report["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["line"].as_i64().unwrap(), r["problems"].as_array().unwrap().iter().map(|p| format!("{}:{}", p[0].as_str().unwrap(), p[1].as_str().unwrap())).collect()))
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![
+            (4, vec!["发布机构:CsvNotYourUnit".to_owned()]),
+            (5, vec!["名称:FieldRequired".to_owned(), "成文日期:DateInvalid".into(), "主题分类:ChooseOne".into()]),
+            (6, vec!["索引号:CsvIndexTaken".to_owned()]),
+        ]
+    );
+    // Imported entries are published: searchable, counted, with their history and a generated index number when none was given.
+    let mut found = titles(&list(&app, &[("q", "紫薇")]).await);
+    found.sort();
+    assert_eq!(found, ["关于紫薇路拓宽工程的公告", "紫薇社区卫生服务站开诊通知", "青山县紫薇花节活动方案"]);
+    let (index_no, body): (String, String) =
+        sqlx::query_as("SELECT index_no, body FROM catalog_entries WHERE title = '关于紫薇路拓宽工程的公告'").fetch_one(&app.db.pool).await.unwrap();
+    assert!(index_no.ends_with("/2020-00001") && !body.contains("script"), "{index_no} {body}");
+    let (topic,): (String,) = sqlx::query_as("SELECT topic FROM catalog_entries WHERE title = '紫薇社区卫生服务站开诊通知'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(topic, "health");
+
+    // The export has the same columns; importing it again is refused row by row (the index numbers are taken).
+    let export = reviewer.get(app.url("/admin/catalog/export.csv")).send().await.unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    let text = export.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}') && text.contains("OLD/2019-00001") && text.contains("青山县紫薇花节活动方案"));
+    assert_eq!(client().get(app.url("/admin/catalog/export.csv")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let res = import(&app, &reviewer, &text).await;
+    let again = finished_import(&app, &reviewer, res.headers()["location"].to_str().unwrap()).await;
+    assert_eq!(again["imported"].as_i64(), Some(0));
+    assert!(again["rejected"].as_array().unwrap().iter().all(|r| r["problems"][0][1] == "CsvIndexTaken"));
+    app.stop().await;
+}
