@@ -421,6 +421,7 @@ messages! {
     CatalogAdmin => "信息公开目录管理", "資訊公開目錄管理", "Catalog entries";
     CatalogCount => "共 {n} 条信息（目录共 {all} 条）", "共 {n} 條資訊（目錄共 {all} 條）", "{n} entries ({all} in the catalog)";
     CatalogFound => "找到 {n} 条相关信息", "找到 {n} 條相關資訊", "{n} entries found";
+    CatalogFoundMany => "找到 {n} 条以上相关信息，按发布时间从新到旧排列；加上更多词语或筛选条件可缩小范围", "找到 {n} 條以上相關資訊，按發布時間從新到舊排列；加上更多詞語或篩選條件可縮小範圍", "More than {n} entries found, newest first; add words or filters to narrow them down";
     CatalogNoResults => "没有找到符合条件的信息。请换用其他关键词，或减少筛选条件。", "沒有找到符合條件的資訊。請換用其他關鍵詞，或減少篩選條件。", "Nothing matches. Try other words or fewer filters.";
     CatalogSearchHint => "可输入标题、文号或内容中的词，简体繁体均可", "可輸入標題、文號或內容中的詞，簡體繁體均可", "Words from the title, document number or text; simplified or traditional characters";
     CatalogSearchLabel => "搜索公开信息", "搜尋公開資訊", "Search the catalog";

@@ -122,3 +122,30 @@ for (const js of [false, true]) {
     });
   });
 }
+
+for (const js of [false, true]) {
+  test(`a reviewer imports a CSV and reads the per-row report (${js ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const reviewer = await staffPage(browser, js, "reviewer.fgw");
+    await reviewer.goto("/admin/catalog");
+    await reviewer.getByRole("link", { name: "批量导入" }).click();
+    await expect(reviewer).toHaveURL(/\/admin\/catalog\/import$/);
+    if (js) {
+      await hydrated(reviewer);
+      await expectAccessibleInBothModes(reviewer, "import form");
+    }
+    const word = tag();
+    const csv =
+      "索引号,名称,内容概述,关键词,发布机构,文号,成文日期,发布日期,主题分类,体裁分类,服务对象,有效性,公开方式,正文\n" +
+      `,${word}导入测试公告,,,青山县发展和改革委员会,,2020-01-01,2020-01-02,综合政务,公告,公民,有效,主动公开,<p>正文</p>\n` +
+      `,,,,青山县发展和改革委员会,,2020-01-01,2020-01-02,综合政务,公告,公民,有效,主动公开,\n`;
+    await reviewer.locator("#import-file").setInputFiles({ name: "old.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await reviewer.getByTestId("start-import").click();
+    await expect(reviewer).toHaveURL(/\/admin\/catalog\/import\/\d+$/);
+    await expect(reviewer.getByTestId("import-figures")).toContainText("导入完成", { timeout: 20_000 });
+    await expect(reviewer.getByTestId("import-figures")).toContainText("导入 1 条，未导入 1 条");
+    await expect(reviewer.getByTestId("import-rejected")).toContainText("名称：此项为必填项");
+    if (js) await expectAccessibleInBothModes(reviewer, "import report");
+    await reviewer.goto(`/catalog?q=${encodeURIComponent(word)}`);
+    await expect(reviewer.getByTestId("catalog-entries").getByRole("link", { name: `${word}导入测试公告` })).toBeVisible();
+  });
+}

@@ -64,8 +64,8 @@ pub async fn get_catalog(
         page: page.unwrap_or(1).clamp(1, 10_000),
     };
     let query = search::parse_query(&filter.q);
-    let (entries, total) = store::list(db, &filter, &query).await?;
-    Ok(CatalogPage { filter, units, topics, audiences, total_published, entries, total, errors })
+    let (entries, total, total_capped) = store::list(db, &filter, &query).await?;
+    Ok(CatalogPage { filter, units, topics, audiences, total_published, entries, total, total_capped, errors })
 }
 
 /// One entry as the public sees it. Drafts do not exist for the public; a withdrawn entry says so.
@@ -190,8 +190,13 @@ async fn checked(
 /// The entry's unit, after checking that the member may work on it at all.
 #[cfg(feature = "ssr")]
 async fn entry_unit(state: &AppState, id: i64, need: impl Fn(i64) -> Need) -> Result<(auth::Staff, store::EntryRow), AppError> {
+    // Signed in first, so that nobody outside learns which drafts exist.
+    let staff = auth::require(Need::Staff).await?;
     let row = store::entry(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let staff = auth::require(need(row.unit_id)).await?;
+    if !staff.grants.satisfies(need(row.unit_id)) {
+        tracing::warn!(staff = staff.id, entry = id, "refused: catalog entry of another unit");
+        return Err(AppError::Forbidden);
+    }
     Ok((staff, row))
 }
 

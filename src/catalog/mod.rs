@@ -108,6 +108,8 @@ pub struct CatalogPage {
     pub total_published: i64,
     pub entries: Vec<EntrySummary>,
     pub total: i64,
+    /// More matches than are ranked: `total` is a lower bound and the list is newest first.
+    pub total_capped: bool,
     /// A message for the filter itself (a bad date), shown next to the field.
     pub errors: Vec<(String, Msg)>,
 }

@@ -56,7 +56,7 @@ pub fn CatalogListPage() -> impl IntoView {
 #[component]
 fn Catalog(page: CatalogPage) -> impl IntoView {
     let prefs = use_prefs();
-    let CatalogPage { filter, units, topics, audiences, total_published, entries, total, errors } = page;
+    let CatalogPage { filter, units, topics, audiences, total_published, entries, total, total_capped, errors } = page;
     let err = move |field: &str| errors.iter().find(|e| e.0 == field).map(|e| e.1);
     let (from_err, to_err) = (err("from"), err("to"));
     let f = filter.clone();
@@ -65,7 +65,11 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
         let searched = !filter.q.is_empty();
         move || {
             let l = prefs.get().locale;
-            let key = if searched { Msg::CatalogFound } else { Msg::CatalogCount };
+            let key = match (searched, total_capped) {
+                (true, true) => Msg::CatalogFoundMany,
+                (true, false) => Msg::CatalogFound,
+                _ => Msg::CatalogCount,
+            };
             key.text(l).replace("{n}", &total.to_string()).replace("{all}", &total_published.to_string())
         }
     };

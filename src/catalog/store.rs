@@ -100,9 +100,12 @@ struct SummaryRow {
 const SUMMARY_COLUMNS: &str =
     "e.id, e.index_no, e.title, e.summary, u.name AS unit_name, e.published_on, e.doc_no, e.genre, e.validity";
 
+/// Search results ranked by relevance at most; beyond, newest first.
+pub const RANKED: i64 = 5_000;
+
 /// One page of published entries matching the filter (and the search, when there is one), with
 /// the number of all matches.
-pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<EntrySummary>, i64), sqlx::Error> {
+pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<EntrySummary>, i64, bool), sqlx::Error> {
     let mut sql = Sql::default();
     let mut conditions = vec!["e.state = 'published'".to_owned()];
     let mut only_counted_dims = true;
@@ -125,7 +128,7 @@ pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
         conditions.push(format!("e.published_on <= {}", sql.arg(Arg::S(filter.to.clone()))));
         only_counted_dims = false;
     }
-    let (from, order) = if query.is_empty() {
+    let (from, mut order) = if query.is_empty() {
         ("catalog_entries e".to_owned(), "e.published_on DESC, e.id DESC".to_owned())
     } else {
         only_counted_dims = false;
@@ -148,7 +151,21 @@ pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
         }
     };
     let where_ = conditions.join(" AND ");
-    let total = if only_counted_dims && filter.unit.is_none() && (filter.topic.is_none() || filter.audience.is_none()) {
+    let mut capped = false;
+    let total = if !query.is_empty() {
+        // Count at most RANKED + 1 matches. A word found in more entries than that (通知, 工作 …) is
+        // listed newest first, which needs no ranking of every match; fewer are ranked.
+        let count_sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where_} LIMIT {}) t", RANKED + 1);
+        let row: (i64,) = bind_args!(sqlx::query_as(&count_sql), &sql.args).fetch_one(&db.pool).await?;
+        if row.0 > RANKED {
+            capped = true;
+            order = match db.backend {
+                Backend::Sqlite => "catalog_fts.rowid DESC".to_owned(),
+                Backend::Postgres => "e.id DESC".to_owned(),
+            };
+        }
+        row.0.min(RANKED)
+    } else if only_counted_dims && filter.unit.is_none() && (filter.topic.is_none() || filter.audience.is_none()) {
         // A single browse dimension (or none): read the kept count instead of counting rows.
         let (dim, node) = match (filter.topic, filter.audience) {
             (Some(t), None) => ("topic", t.as_str().to_owned()),
@@ -189,7 +206,7 @@ pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
             validity: Validity::parse(&r.validity).unwrap_or(Validity::Valid),
         })
         .collect();
-    Ok((entries, total))
+    Ok((entries, total, capped))
 }
 
 #[derive(sqlx::FromRow)]

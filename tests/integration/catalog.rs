@@ -338,3 +338,22 @@ async fn a_csv_import_publishes_good_rows_reports_bad_ones_and_round_trips_throu
     assert!(again["rejected"].as_array().unwrap().iter().all(|r| r["problems"][0][1] == "CsvIndexTaken"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_word_in_more_entries_than_are_ranked_lists_them_newest_first_with_a_bounded_count() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let (author,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM staff").fetch_one(&app.db.pool).await.unwrap();
+    gongkai::demo::catalog::seed(&app.db, 4_500, date!(2026 - 11 - 20), author, false).await.unwrap();
+    // Every generated text says 通知如下; a rarer phrase stays ranked.
+    let common = list(&app, &[("q", "通知")]).await;
+    assert_eq!((common["total"].as_i64(), common["total_capped"].as_bool()), (Some(gongkai::catalog::store::RANKED), Some(true)));
+    let ids: Vec<i64> = common["entries"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!((ids.len(), &ids), (20, &sorted));
+    let rare = list(&app, &[("q", "河长制")]).await;
+    assert_eq!(rare["total_capped"].as_bool(), Some(false));
+    assert!(rare["total"].as_i64().unwrap() > 0);
+    app.stop().await;
+}
