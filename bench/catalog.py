@@ -33,15 +33,18 @@ def report(name, xs):
 
 for q in QUERIES[:3]:
     call({"q": q})  # warm the page cache
-search, lists, hits = [], [], {}
+search, lists, hits, per_query = [], [], {}, {}
 for _ in range(ROUNDS):
     for q in QUERIES:
         ms, page = call({"q": q})
         search.append(ms)
-        hits[q] = page["total"]
+        per_query.setdefault(q, []).append(ms)
+        hits[q] = f"{page['total']}{'+' if page['total_capped'] else ''}"
     for args in LISTS:
         ms, _ = call(args)
         lists.append(ms)
 print("matches per query: " + ", ".join(f"{q} {n}" for q, n in hits.items()))
+slowest = sorted(per_query.items(), key=lambda kv: -pct(kv[1], 50))[:5]
+print("slowest searches (p50): " + ", ".join(f"{q} {pct(xs, 50):.1f} ms" for q, xs in slowest))
 report("search", search)
 report("list page (filters)", lists)

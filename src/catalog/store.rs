@@ -106,6 +106,57 @@ pub const RANKED: i64 = 5_000;
 /// One page of published entries matching the filter (and the search, when there is one), with
 /// the number of all matches.
 pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<EntrySummary>, i64, bool), sqlx::Error> {
+    let unfiltered = filter.unit.is_none() && filter.topic.is_none() && filter.audience.is_none() && filter.from.is_empty() && filter.to.is_empty();
+    let (rows, total, capped) = if db.backend == Backend::Sqlite && unfiltered && !query.is_empty() {
+        search_only_sqlite(db, query, filter.page.max(1)).await?
+    } else {
+        filtered(db, filter, query).await?
+    };
+    let words = &query.highlight;
+    let mark = |text: &str| if words.is_empty() { vec![(text.to_owned(), false)] } else { highlight(text, &search::fold(text), words) };
+    let entries = rows
+        .into_iter()
+        .map(|r| EntrySummary {
+            id: r.id,
+            index_no: r.index_no.unwrap_or_default(),
+            title: mark(&r.title),
+            summary: mark(&r.summary),
+            unit_name: r.unit_name,
+            published_on: r.published_on.unwrap_or_default(),
+            doc_no: r.doc_no,
+            genre: Genre::parse(&r.genre).unwrap_or(Genre::Other),
+            validity: Validity::parse(&r.validity).unwrap_or(Validity::Valid),
+        })
+        .collect();
+    Ok((entries, total, capped))
+}
+
+/// A search with no other filter on SQLite: FTS5 alone counts the matches and picks the page
+/// (the index holds published entries only), and only the page's rows are read from the table.
+async fn search_only_sqlite(db: &Db, query: &SearchQuery, page: i64) -> Result<(Vec<SummaryRow>, i64, bool), sqlx::Error> {
+    let m = search::fts5_match(query);
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM (SELECT 1 FROM catalog_fts WHERE catalog_fts MATCH $1 LIMIT $2) t")
+        .bind(&m)
+        .bind(RANKED + 1)
+        .fetch_one(&db.pool)
+        .await?;
+    let capped = n > RANKED;
+    let (inner, outer) = if capped { ("rowid DESC", "f.fid DESC") } else { ("score", "f.score, e.published_on DESC, e.id DESC") };
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM (SELECT rowid AS fid, bm25(catalog_fts, 10.0, 1.0) AS score FROM catalog_fts \
+         WHERE catalog_fts MATCH $1 ORDER BY {inner} LIMIT $2 OFFSET $3) f \
+         CROSS JOIN catalog_entries e ON e.id = f.fid JOIN units u ON u.id = e.unit_id ORDER BY {outer}"
+    ))
+    .bind(&m)
+    .bind(PER_PAGE)
+    .bind((page - 1) * PER_PAGE)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok((rows, n.min(RANKED), capped))
+}
+
+/// Any other list: browse filters, dates, and searches combined with them.
+async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<SummaryRow>, i64, bool), sqlx::Error> {
     let mut sql = Sql::default();
     let mut conditions = vec!["e.state = 'published'".to_owned()];
     let mut only_counted_dims = true;
@@ -136,7 +187,9 @@ pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
             Backend::Sqlite => {
                 conditions.push(format!("catalog_fts MATCH {}", sql.arg(Arg::S(search::fts5_match(query)))));
                 (
-                    "catalog_fts JOIN catalog_entries e ON e.id = catalog_fts.rowid".to_owned(),
+                    // CROSS JOIN keeps FTS5 as the outer loop: SQLite would otherwise walk every
+                    // published entry and probe the index for each.
+                    "catalog_fts CROSS JOIN catalog_entries e ON e.id = catalog_fts.rowid".to_owned(),
                     "bm25(catalog_fts, 10.0, 1.0), e.published_on DESC, e.id DESC".to_owned(),
                 )
             }
@@ -190,23 +243,7 @@ pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
         "SELECT {SUMMARY_COLUMNS} FROM {from} JOIN units u ON u.id = e.unit_id WHERE {where_} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     );
     let rows: Vec<SummaryRow> = bind_args!(sqlx::query_as(&list_sql), &sql.args).fetch_all(&db.pool).await?;
-    let words = &query.highlight;
-    let mark = |text: &str| if words.is_empty() { vec![(text.to_owned(), false)] } else { highlight(text, &search::fold(text), words) };
-    let entries = rows
-        .into_iter()
-        .map(|r| EntrySummary {
-            id: r.id,
-            index_no: r.index_no.unwrap_or_default(),
-            title: mark(&r.title),
-            summary: mark(&r.summary),
-            unit_name: r.unit_name,
-            published_on: r.published_on.unwrap_or_default(),
-            doc_no: r.doc_no,
-            genre: Genre::parse(&r.genre).unwrap_or(Genre::Other),
-            validity: Validity::parse(&r.validity).unwrap_or(Validity::Valid),
-        })
-        .collect();
-    Ok((entries, total, capped))
+    Ok((rows, total, capped))
 }
 
 #[derive(sqlx::FromRow)]

@@ -74,6 +74,15 @@ impl Db {
         Ok(db)
     }
 
+    /// Refreshes SQLite's planner statistics where they are missing or stale (cheap: sampled),
+    /// so that e.g. a unit filter is read through the unit's index rather than a topic's.
+    pub async fn optimize(&self) -> Result<()> {
+        if self.backend == Backend::Sqlite {
+            self.pool.execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;").await.context("PRAGMA optimize")?;
+        }
+        Ok(())
+    }
+
     pub async fn migrate(&self) -> Result<()> {
         let migrator = match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,

@@ -133,6 +133,9 @@ pub async fn prepare(config: Config) -> Result<AppState> {
         }
         crate::demo::print_logins();
     }
+    if let Err(e) = db.optimize().await {
+        tracing::warn!(error = %e, "refreshing the planner statistics failed");
+    }
     Ok(AppState { leptos_options: leptos_options()?, db, config: Arc::new(config) })
 }
 
