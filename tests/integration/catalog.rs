@@ -357,3 +357,25 @@ async fn a_word_in_more_entries_than_are_ranked_lists_them_newest_first_with_a_b
     assert!(rare["total"].as_i64().unwrap() > 0);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn only_administrators_write_a_units_guide_and_its_markup_is_sanitised() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let unit = unit_id(&app, "教育体育局").await.to_string();
+    let body = "<h2>一、依申请公开</h2><p>请通过本网站提交申请。</p><img src=x onerror=alert(1)><script>alert(2)</script>";
+    let officer = signed_in(&app, "officer.edu").await;
+    let res = officer.post(app.url("/api/catalog/guide_save")).form(&[("unit", unit.as_str()), ("body", body)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let admin = signed_in(&app, "admin").await;
+    let res = admin.post(app.url("/api/catalog/guide_save")).form(&[("unit", unit.as_str()), ("body", body)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let guide: Value = client().post(app.url("/api/catalog/guide")).form(&[("unit", unit.as_str())]).send().await.unwrap().json().await.unwrap();
+    let saved = guide["body"].as_str().unwrap();
+    assert!(saved.contains("<h2>一、依申请公开</h2>") && !saved.contains("onerror") && !saved.contains("script"), "{saved}");
+    let html = client().get(app.url(&format!("/catalog/guide/{unit}"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("请通过本网站提交申请。"));
+    let res = client().post(app.url("/api/catalog/guide")).form(&[("unit", "999999")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
