@@ -36,6 +36,12 @@ impl Sql {
         self.args.push(a);
         format!("${}", self.args.len())
     }
+
+    /// `(… placeholders …)` for an `IN`; `(NULL)`, which matches nothing, for an empty list.
+    fn in_list(&mut self, ids: &[i64]) -> String {
+        let marks: Vec<String> = ids.iter().map(|i| self.arg(Arg::I(*i))).collect();
+        if marks.is_empty() { "(NULL)".into() } else { format!("({})", marks.join(", ")) }
+    }
 }
 
 macro_rules! bind_args {
@@ -162,8 +168,7 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
     let mut only_counted_dims = true;
     if let Some(unit) = filter.unit {
         let ids = unit_and_children(db, unit).await?;
-        let marks: Vec<String> = ids.into_iter().map(|i| sql.arg(Arg::I(i))).collect();
-        conditions.push(format!("e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") }));
+        conditions.push(format!("e.unit_id IN {}", sql.in_list(&ids)));
     }
     if let Some(t) = filter.topic {
         conditions.push(format!("e.topic = {}", sql.arg(Arg::S(t.as_str().into()))));
@@ -353,13 +358,7 @@ pub async fn newest(db: &Db, limit: i64) -> Result<Vec<EntryRow>, sqlx::Error> {
 /// Published entries of the given units (`None`: all), oldest first, for export.
 pub async fn export_rows(db: &Db, units: Option<&[i64]>, limit: i64) -> Result<Vec<EntryRow>, sqlx::Error> {
     let mut sql = Sql::default();
-    let filter = match units {
-        Some(units) => {
-            let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
-            format!("AND e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") })
-        }
-        None => String::new(),
-    };
+    let filter = units.map(|u| format!("AND e.unit_id IN {}", sql.in_list(u))).unwrap_or_default();
     let limit = sql.arg(Arg::I(limit));
     let text = format!("{} WHERE e.state = 'published' {filter} ORDER BY e.published_on, e.id LIMIT {limit}", entry_select("e.body"));
     bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&db.pool).await
@@ -379,18 +378,29 @@ pub async fn sitemap(db: &Db, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Er
 // ---------------------------------------------------------------------------------------------
 // The workflow
 
-/// Adds `delta` to the counts of the entry's three browse nodes and the total.
+/// Adds `n` to one browse node's count.
+async fn add_count(tx: &mut Transaction<'_, Any>, dim: &str, node: &str, n: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
+         ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
+    )
+    .bind(dim)
+    .bind(node)
+    .bind(n)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The browse nodes an entry is counted in: its unit, topic and audience, and the total.
+fn nodes(unit: i64, topic: &str, audience: &str) -> [(&'static str, String); 4] {
+    [("unit", unit.to_string()), ("topic", topic.to_owned()), ("audience", audience.to_owned()), ("all", "all".to_owned())]
+}
+
+/// Adds `delta` to the counts of the entry's browse nodes.
 async fn count(tx: &mut Transaction<'_, Any>, unit: i64, topic: &str, audience: &str, delta: i64) -> Result<(), sqlx::Error> {
-    for (dim, node) in [("unit", unit.to_string()), ("topic", topic.to_owned()), ("audience", audience.to_owned()), ("all", "all".to_owned())] {
-        sqlx::query(
-            "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
-             ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
-        )
-        .bind(dim)
-        .bind(node)
-        .bind(delta)
-        .execute(&mut **tx)
-        .await?;
+    for (dim, node) in nodes(unit, topic, audience) {
+        add_count(tx, dim, &node, delta).await?;
     }
     Ok(())
 }
@@ -666,21 +676,13 @@ pub async fn publish_bulk(db: &Db, items: &[Bulk<'_>], actor: i64, pattern: &Ind
         }
         let tokens = search::indexed(&e.title, &e.summary, &e.keywords, &e.doc_no, &e.body);
         index(&mut tx, db.backend, id, Some(&tokens)).await?;
-        for key in [("unit", item.unit_id.to_string()), ("topic", e.topic.as_str().into()), ("audience", e.audience.as_str().into()), ("all", "all".into())] {
+        for key in nodes(item.unit_id, e.topic.as_str(), e.audience.as_str()) {
             *counts.entry(key).or_insert(0) += 1;
         }
         numbers.push(index_no);
     }
     for ((dim, node), n) in counts {
-        sqlx::query(
-            "INSERT INTO catalog_counts (dim, node, n) VALUES ($1, $2, $3) \
-             ON CONFLICT (dim, node) DO UPDATE SET n = catalog_counts.n + excluded.n",
-        )
-        .bind(dim)
-        .bind(node)
-        .bind(n)
-        .execute(&mut *tx)
-        .await?;
+        add_count(&mut tx, dim, &node, n).await?;
     }
     tx.commit().await?;
     Ok(numbers)
@@ -911,8 +913,7 @@ pub async fn staff_list(db: &Db, units: Option<&[i64]>, show: &str) -> Result<Ve
     let mut sql = Sql::default();
     let mut conditions: Vec<String> = Vec::new();
     if let Some(units) = units {
-        let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
-        conditions.push(format!("e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") }));
+        conditions.push(format!("e.unit_id IN {}", sql.in_list(units)));
     }
     match show {
         "pending" | "draft" | "returned" => conditions.push(format!("r.state = {}", sql.arg(Arg::S(show.into())))),
@@ -945,13 +946,7 @@ pub async fn staff_list(db: &Db, units: Option<&[i64]>, show: &str) -> Result<Ve
 /// Revisions waiting for review in the given units.
 pub async fn pending_count(db: &Db, units: Option<&[i64]>) -> Result<i64, sqlx::Error> {
     let mut sql = Sql::default();
-    let filter = match units {
-        Some(units) => {
-            let marks: Vec<String> = units.iter().map(|u| sql.arg(Arg::I(*u))).collect();
-            format!("AND e.unit_id IN ({})", if marks.is_empty() { "NULL".into() } else { marks.join(", ") })
-        }
-        None => String::new(),
-    };
+    let filter = units.map(|u| format!("AND e.unit_id IN {}", sql.in_list(u))).unwrap_or_default();
     let text = format!(
         "SELECT COUNT(*) FROM catalog_revisions r JOIN catalog_entries e ON e.id = r.entry_id WHERE r.state = 'pending' {filter}"
     );
