@@ -334,6 +334,9 @@ messages! {
     FileErrorCount => "附件数量已达上限或办件已办结，未保存", "附件數量已達上限或辦件已辦結，未儲存", "The case has the most files allowed or is closed; not saved";
     FileErrorMissing => "请选择要上传的文件", "請選擇要上傳的檔案", "Choose a file to upload";
     FileSaved => "附件已保存", "附件已儲存", "File saved";
+    MaterialsSection => "申请材料（可选）", "申請材料（可選）", "Supporting documents (optional)";
+    MaterialsHint => "选择文件后请点击“上传此文件”；已上传的文件随申请一并提交，已填写的内容不会丢失。", "選擇檔案後請點擊「上傳此檔案」；已上傳的檔案隨申請一併提交，已填寫的內容不會遺失。", "After choosing a file, press “Upload this file”; uploaded files are filed with the application, and nothing you typed is lost.";
+    UploadThisFile => "上传此文件", "上傳此檔案", "Upload this file";
     FromUnit => "受理单位提供", "受理單位提供", "from the unit";
     FromApplicant => "申请人提交", "申請人提交", "from the applicant";
     BoardTitle => "办件公示", "辦件公示", "Live case board";
@@ -398,6 +401,14 @@ messages! {
     EntryActionRevised => "发起修订", "發起修訂", "Revision started";
     EntryActionWithdrawn => "撤回", "撤回", "Withdrawn";
     EntryActionImported => "批量导入", "批量匯入", "Imported";
+    EntryActionFileAdded => "添加附件", "添加附件", "Attachment added";
+    EntryActionFileRemoved => "删除附件", "刪除附件", "Attachment removed";
+    EntryFiles => "附件", "附件", "Attachments";
+    RemoveFile => "删除", "刪除", "Remove";
+    CatalogUploadHint => "PDF、OFD、Word、Excel、JPG 或 PNG 格式，单个文件不超过 10 MB，每个版本最多 10 个；审核通过后随正文公开", "PDF、OFD、Word、Excel、JPG 或 PNG 格式，單個檔案不超過 10 MB，每個版本最多 10 個；審核通過後隨正文公開", "PDF, OFD, Word, Excel, JPG or PNG, up to 10 MB each, at most 10 per revision; published with the text once approved";
+    CatalogFileErrorType => "只接受 PDF、OFD、Word（.doc/.docx）、Excel（.xls/.xlsx）、JPG 或 PNG 文件（按文件内容识别），未保存", "只接受 PDF、OFD、Word（.doc/.docx）、Excel（.xls/.xlsx）、JPG 或 PNG 檔案（按檔案內容識別），未儲存", "Only PDF, OFD, Word (.doc/.docx), Excel (.xls/.xlsx), JPG or PNG files are accepted (checked by content); not saved";
+    CatalogFileErrorCount => "附件数量已达上限，或该版本已提交审核，未保存", "附件數量已達上限，或該版本已提交審核，未儲存", "The revision has the most files allowed or is no longer a draft; not saved";
+    FileRemoved => "附件已删除", "附件已刪除", "File removed";
     DateInFuture => "日期不能晚于今天", "日期不能晚於今天", "The date cannot be later than today";
     SuccessorOnlyWhenReplaced => "只有失效或废止的信息才填写替代信息", "只有失效或廢止的資訊才填寫替代資訊", "Only a lapsed or repealed entry has a successor";
     SuccessorNotFound => "未找到该索引号对应的已发布信息", "未找到該索引號對應的已發布資訊", "No published entry has this index number";

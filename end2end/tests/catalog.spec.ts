@@ -74,6 +74,13 @@ for (const js of [false, true]) {
       await officer.locator("#f-title").fill(title);
       await officer.getByTestId("save-entry").click();
       await expect(officer.getByRole("status").first()).toContainText("已保存");
+      // An attachment goes with the text: a plain multipart form, the file checked by its content.
+      await officer.locator("#f-file").setInputFiles({ name: `${word}资金明细.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n") });
+      await officer.getByRole("button", { name: "上传附件" }).click();
+      await expect(officer.getByTestId("upload-result")).toContainText("附件已保存");
+      await expect(officer.getByTestId("staff-files")).toContainText(`${word}资金明细.pdf`);
+      if (js) await hydrated(officer);
+      await a11y(officer, "draft with an attachment");
       await act(officer, "submit");
       await expect(officer.getByTestId("staff-entry-state")).toContainText("待审核");
 
@@ -96,6 +103,11 @@ for (const js of [false, true]) {
       await expect(page.getByTestId("entry-title")).toHaveText(title);
       await expect(page.getByTestId("entry-meta")).toContainText("索引号");
       await expect(page.getByTestId("entry-meta")).toContainText(/\/2026-\d{5}/);
+      const file = page.getByTestId("entry-files").getByRole("link", { name: `${word}资金明细.pdf` });
+      await expect(file).toBeVisible();
+      const download = await page.request.get((await file.getAttribute("href"))!);
+      expect(download.headers()["content-disposition"]).toContain("attachment");
+      expect((await download.body()).toString()).toContain("%PDF-1.4");
       await a11y(page, "catalog entry");
       await page.getByTestId("entry-meta").getByRole("link", { name: "财政、金融、审计" }).click();
       await expect(page).toHaveURL(/topic=finance/);

@@ -41,12 +41,18 @@ pub(crate) struct Posted {
 }
 
 impl Posted {
-    fn get(&self, name: &str) -> String {
+    pub(crate) fn get(&self, name: &str) -> String {
         self.fields.iter().find(|f| f.0 == name).map(|f| f.1.clone()).unwrap_or_default()
     }
 }
 
-pub(crate) async fn read(mut mp: Multipart) -> Result<Posted, StatusCode> {
+pub(crate) async fn read(mp: Multipart) -> Result<Posted, StatusCode> {
+    read_limited(mp, 10, 100).await
+}
+
+/// Reads a multipart post: at most `max_fields` text fields of at most `max_chars` characters
+/// each (the rest is cut off and checked later like any typed value) and one file.
+pub(crate) async fn read_limited(mut mp: Multipart, max_fields: usize, max_chars: usize) -> Result<Posted, StatusCode> {
     let mut p = Posted::default();
     while let Some(mut field) = mp.next_field().await.map_err(|_| StatusCode::BAD_REQUEST)? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -63,20 +69,26 @@ pub(crate) async fn read(mut mp: Multipart) -> Result<Posted, StatusCode> {
             if !data.is_empty() && !p.too_big {
                 p.file = Some((file_name, data));
             }
-        } else if p.fields.len() < 10 {
+        } else if p.fields.len() < max_fields {
             let text = field.text().await.map_err(|_| StatusCode::BAD_REQUEST)?;
-            p.fields.push((name, text.chars().take(100).collect()));
+            p.fields.push((name, text.chars().take(max_chars).collect()));
         }
     }
     Ok(p)
 }
 
-async fn store_file(state: &AppState, case_id: i64, from_staff: bool, p: &Posted) -> Result<(), UploadError> {
+/// Why an attachment cannot be taken: too big, missing, or not a recognised type.
+pub(crate) fn check(p: &Posted) -> Result<(&str, &[u8], &'static str), UploadError> {
     if p.too_big {
         return Err(UploadError::TooBig);
     }
     let Some((name, data)) = &p.file else { return Err(UploadError::Missing) };
-    let Some(mime) = sniff_mime(data) else { return Err(UploadError::Type) };
+    let mime = sniff_mime(data).ok_or(UploadError::Type)?;
+    Ok((name, data, mime))
+}
+
+async fn store_file(state: &AppState, case_id: i64, from_staff: bool, p: &Posted) -> Result<(), UploadError> {
+    let (name, data, mime) = check(p)?;
     match store::add_file(&state.db, case_id, from_staff, name, mime, data).await {
         Ok(true) => Ok(()),
         Ok(false) => Err(UploadError::Count),
@@ -87,7 +99,7 @@ async fn store_file(state: &AppState, case_id: i64, from_staff: bool, p: &Posted
     }
 }
 
-fn back_with(base: &str, err: Option<UploadError>) -> Response {
+pub(crate) fn back_with(base: &str, err: Option<UploadError>) -> Response {
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = match err {
         Some(e) => format!("{base}{sep}file_error={}", e.code()),
@@ -131,6 +143,12 @@ pub struct LookupQuery {
 }
 
 fn send_file(name: String, mime: String, data: Vec<u8>) -> Response {
+    send_file_cached(name, mime, data, "private, no-store")
+}
+
+/// A download that never renders in the portal's origin: `attachment`, a sandboxing CSP, the
+/// type recognised from the content.
+pub(crate) fn send_file_cached(name: String, mime: String, data: Vec<u8>, cache: &'static str) -> Response {
     let mut res = data.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
@@ -138,7 +156,8 @@ fn send_file(name: String, mime: String, data: Vec<u8>) -> Response {
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
     res
 }

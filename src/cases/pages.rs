@@ -204,7 +204,12 @@ pub fn CaseAdminPage() -> impl IntoView {
     let params = use_params_map();
     let act = ServerAction::<CaseAct>::new();
     let id = move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0);
-    let data = Resource::new(move || (id(), act.version().get()), |(id, _)| case_detail(id));
+    let query = use_query_map();
+    // A refused post without JavaScript comes back as `?draft=`; after the next action it is stale.
+    let data = Resource::new(
+        move || (id(), query.read().get("draft").filter(|_| act.version().get() == 0), act.version().get()),
+        |(id, draft, _)| case_detail(id, draft),
+    );
     view! {
         <PageHeading title=Msg::CaseDetail/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -234,8 +239,24 @@ pub fn CaseAdminPage() -> impl IntoView {
 fn CaseActions(case: CaseView, act: ServerAction<CaseAct>) -> impl IntoView {
     let prefs = use_prefs();
     let error = move || act.value().get().and_then(|r| r.err());
-    let err = move |f: &'static str| move || error().and_then(|e| e.for_field(f)).map(|m| m.text(prefs.get().locale));
-    let alert = Signal::derive(move || error().and_then(|e| e.form_level().or_else(|| e.for_field("action"))));
+    // Without JavaScript a refused action comes back as a draft: its values and its errors.
+    let (draft, draft_errors) = case.act_draft.clone().unwrap_or_default();
+    let draft_error = {
+        let errors = draft_errors.clone();
+        move |f: &str| errors.iter().find(|e| e.0 == f).map(|e| e.1)
+    };
+    let draft_alert = (!draft_errors.is_empty()).then(|| draft_error("action").unwrap_or(Msg::FormHasErrors));
+    // Errors of the form that was refused without JavaScript go next to its own fields only.
+    let refused_action = draft.action.clone();
+    let err_for = move |a: Action, f: &'static str| {
+        let from_draft = if refused_action == a.as_str() { draft_error(f) } else { None };
+        move || error().and_then(|e| e.for_field(f)).or(from_draft).map(|m| m.text(prefs.get().locale))
+    };
+    let alert = Signal::derive(move || match error() {
+        Some(e) => e.form_level().or_else(|| e.for_field("action")),
+        None => draft_alert,
+    });
+    let token = case.act_token.clone();
     let actions = case.open_actions.clone();
     if actions.is_empty() {
         return view! { <p class="mb-5 rounded border border-gray-300 bg-white p-3">{tr(Msg::NoActionsOpen)}</p> }.into_any();
@@ -252,6 +273,11 @@ fn CaseActions(case: CaseView, act: ServerAction<CaseAct>) -> impl IntoView {
                 {actions.into_iter().map(|a| {
                     let id = id.clone();
                     let staff = staff.clone();
+                    let token = token.clone();
+                    let err_for = err_for.clone();
+                    let err = move |f: &'static str| err_for(a, f);
+                    // This form's typed values, if it is the one that was refused.
+                    let typed = (draft.action == a.as_str()).then(|| draft.clone()).unwrap_or_default();
                     let fid = move |f: &str| format!("a-{}-{f}", a.as_str());
                     let note_id = fid("note");
                     let note_err_id = fid("note-error");
@@ -260,33 +286,34 @@ fn CaseActions(case: CaseView, act: ServerAction<CaseAct>) -> impl IntoView {
                             <h3 class="font-bold">{tr(a.msg())}</h3>
                             <input type="hidden" name="id" value=id.clone()/>
                             <input type="hidden" name="action" value=a.as_str()/>
+                            <input type="hidden" name="token" value=token/>
                             {(a == Action::Assign).then(|| view! {
                                 <label for=fid("assignee") class="block font-medium">{tr(Msg::ResponsibleOfficer)}</label>
                                 <select id=fid("assignee") name="assignee" class=input>
-                                    {staff.iter().map(|(sid, name)| view! { <option value=sid.to_string()>{name.clone()}</option> }).collect_view()}
+                                    {staff.iter().map(|(sid, name)| view! { <option value=sid.to_string() selected=typed.assignee == sid.to_string()>{name.clone()}</option> }).collect_view()}
                                 </select>
                             })}
                             {(a == Action::Extend).then(|| view! {
                                 <label for=fid("days") class="block font-medium">{tr(Msg::ExtensionDaysLabel)}</label>
-                                <input id=fid("days") name="days" type="number" min="1" max="20" value="20" class=input aria-describedby=fid("days-error")/>
+                                <input id=fid("days") name="days" type="number" min="1" max="20" value=if typed.days.is_empty() { "20".to_owned() } else { typed.days.clone() } class=input aria-describedby=fid("days-error")/>
                                 <p id=fid("days-error") class="text-sm font-medium text-red-800">{err("days")}</p>
                             })}
                             {(a == Action::Answer).then(|| view! {
                                 <label for=fid("type") class="block font-medium">{tr(Msg::AnswerTypeLabel)}</label>
                                 <select id=fid("type") name="answer_type" class=input aria-describedby=fid("type-error")>
-                                    {AnswerType::ALL.iter().map(|t| view! { <option value=t.as_str()>{tr(t.msg())}</option> }).collect_view()}
+                                    {AnswerType::ALL.iter().map(|t| view! { <option value=t.as_str() selected=typed.answer_type == t.as_str()>{tr(t.msg())}</option> }).collect_view()}
                                 </select>
                                 <p id=fid("type-error") class="text-sm font-medium text-red-800">{err("answer_type")}</p>
                                 <label for=fid("reason") class="block font-medium">{tr(Msg::WithholdReasonLabel)}</label>
                                 <select id=fid("reason") name="reason" class=input aria-describedby=fid("reason-error")>
                                     <option value="">{tr(Msg::NotApplicable)}</option>
-                                    {WithholdReason::ALL.iter().map(|r| view! { <option value=r.as_str()>{tr(r.msg())}</option> }).collect_view()}
+                                    {WithholdReason::ALL.iter().map(|r| view! { <option value=r.as_str() selected=typed.reason == r.as_str()>{tr(r.msg())}</option> }).collect_view()}
                                 </select>
                                 <p id=fid("reason-error") class="text-sm font-medium text-red-800">{err("reason")}</p>
                             })}
                             {(a != Action::Assign).then(|| view! {
                                 <label for=note_id.clone() class="block font-medium">{tr(note_label(a))}</label>
-                                <textarea id=note_id name="note" rows="3" class=input aria-describedby=note_err_id.clone()></textarea>
+                                <textarea id=note_id name="note" rows="3" class=input aria-describedby=note_err_id.clone()>{typed.note.clone()}</textarea>
                                 <p id=note_err_id class="text-sm font-medium text-red-800">{err("note")}</p>
                             })}
                             <button type="submit" class=button disabled=move || act.pending().get()>{tr(a.msg())}</button>
@@ -346,26 +373,32 @@ pub fn AnswerLetter(case: CaseView) -> impl IntoView {
 #[component]
 pub fn AdminLetterPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0), case_detail);
+    let data = Resource::new(move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0), |id| case_detail(id, None));
     view! {
         <Title text=move || tr(Msg::LetterTitle)().to_owned()/>
         {loaded(data, |case| view! { <AnswerLetter case/> })}
     }
 }
 
-/// The message for `?file_error=` / `?file_saved=` after an upload.
-pub fn upload_result() -> impl Fn() -> Option<(bool, Msg)> + Copy + Send + Sync + 'static {
+/// The message for `?file_error=` / `?file_saved=` / `?file_removed=` after an upload; the
+/// catalog accepts more types than cases and counts per revision.
+pub fn upload_result(catalog: bool) -> impl Fn() -> Option<(bool, Msg)> + Copy + Send + Sync + 'static {
     let query = use_query_map();
     move || {
         let q = query.read();
         if q.get("file_saved").is_some() {
             return Some((true, Msg::FileSaved));
         }
+        if q.get("file_removed").is_some() {
+            return Some((true, Msg::FileRemoved));
+        }
         q.get("file_error").map(|e| {
-            (false, match e.as_str() {
-                "size" => Msg::FileErrorSize,
-                "type" => Msg::FileErrorType,
-                "count" => Msg::FileErrorCount,
+            (false, match (e.as_str(), catalog) {
+                ("size", _) => Msg::FileErrorSize,
+                ("type", false) => Msg::FileErrorType,
+                ("type", true) => Msg::CatalogFileErrorType,
+                ("count", false) => Msg::FileErrorCount,
+                ("count", true) => Msg::CatalogFileErrorCount,
                 _ => Msg::FileErrorMissing,
             })
         })
@@ -374,17 +407,28 @@ pub fn upload_result() -> impl Fn() -> Option<(bool, Msg)> + Copy + Send + Sync 
 
 /// A plain multipart form for one attachment (works without JavaScript).
 #[component]
-pub fn UploadForm(#[prop(into)] action: String, hidden: Vec<(&'static str, String)>) -> impl IntoView {
+pub fn UploadForm(
+    #[prop(into)] action: String,
+    hidden: Vec<(&'static str, String)>,
+    /// A catalog entry's draft: office formats too, and the catalog's messages.
+    #[prop(optional)]
+    catalog: bool,
+) -> impl IntoView {
     let prefs = use_prefs();
-    let result = upload_result();
+    let result = upload_result(catalog);
+    let (hint, accept) = if catalog {
+        (Msg::CatalogUploadHint, ".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png")
+    } else {
+        (Msg::UploadHint, ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png")
+    };
     view! {
         <section aria-labelledby="upload-heading" class="mb-5 rounded-lg border border-gray-300 bg-white p-4">
             <h2 id="upload-heading" class="mb-2 text-lg font-bold">{tr(Msg::UploadFile)}</h2>
             <form method="post" action=action enctype="multipart/form-data" class="space-y-2">
                 {hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view()}
                 <label for="f-file" class="block font-medium">{tr(Msg::ChooseFile)}</label>
-                <p id="f-file-hint" class="text-sm text-gray-700">{tr(Msg::UploadHint)}</p>
-                <input id="f-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                <p id="f-file-hint" class="text-sm text-gray-700">{tr(hint)}</p>
+                <input id="f-file" name="file" type="file" accept=accept
                     aria-describedby="f-file-hint f-file-result" class="tap block w-full"/>
                 <p id="f-file-result" role="status" class="min-h-[1.25rem] text-sm font-medium" data-testid="upload-result">
                     {move || result().map(|(ok, m)| view! {

@@ -2,7 +2,8 @@
 //! guide editor. Every form is an ActionForm, so it also posts without JavaScript.
 
 use super::api::{ActOnEntry, SaveEntry, SaveGuide, get_guide, get_staff_catalog, get_staff_entry, import_status, new_entry_form};
-use super::{ImportView, RevisionView, StaffCatalog, StaffEntry, changes};
+use super::{AttachmentView, ImportView, RevisionView, StaffCatalog, StaffEntry, human_size, revision_changes};
+use crate::cases::pages::UploadForm;
 use crate::apply::pages::loaded;
 use crate::domain::catalog::{
     Audience, Disclosure, EntryInput, EntryState, Genre, MAX_ABSTRACT, MAX_DOC_NO, MAX_KEYWORDS, MAX_REASON, MAX_TITLE,
@@ -221,6 +222,8 @@ fn StaffEntryView(entry: StaffEntry, save: ServerAction<SaveEntry>, act: ServerA
     } else {
         open.clone().or_else(|| entry.revisions.first().cloned()).map(|r| view! { <RevisionText r/> }.into_any()).unwrap_or_else(|| ().into_any())
     };
+    let shown_files = open.clone().or_else(|| entry.revisions.first().cloned()).map(|r| r.files).unwrap_or_default();
+    let files = view! { <StaffFiles id files=shown_files editable/> }.into_any();
     let revisions = view! { <Revisions revisions=entry.revisions.clone()/> }.into_any();
     let actions = view! {
         {can_submit.then(|| action_form("submit", Msg::SubmitForReview, None))}
@@ -253,7 +256,7 @@ fn StaffEntryView(entry: StaffEntry, save: ServerAction<SaveEntry>, act: ServerA
         {returned_note}
         <p role="alert" class="mb-3 font-medium text-red-800">{move || act_error.get().map(tr)}</p>
         <div class="grid gap-4 lg:grid-cols-[1fr_20rem]">
-            <div class="space-y-4">{main}{revisions}</div>
+            <div class="space-y-4">{main}{files}{revisions}</div>
             <aside class="space-y-3" aria-label=tr(Msg::EntryActions)>{actions}{history}</aside>
         </div>
     }
@@ -299,7 +302,7 @@ fn Revisions(revisions: Vec<RevisionView>) -> impl IntoView {
             <h2 id="revisions-heading" class="mb-2 font-bold">{tr(Msg::Revisions)}</h2>
             <ul class="space-y-2" data-testid="revisions">
                 {pairs.into_iter().map(|(r, before)| {
-                    let diff = before.as_ref().map(|b| changes(&b.input, &r.input)).unwrap_or_default();
+                    let diff = before.as_ref().map(|b| revision_changes(b, &r)).unwrap_or_default();
                     view! {
                         <li>
                             <details>
@@ -331,6 +334,35 @@ fn Revisions(revisions: Vec<RevisionView>) -> impl IntoView {
                     .into_any()
                 }).collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// The attachments of the revision shown; on a draft, with forms to remove and add files.
+#[component]
+fn StaffFiles(id: i64, files: Vec<AttachmentView>, editable: bool) -> impl IntoView {
+    let list = files
+        .into_iter()
+        .map(|f| {
+            let label = format!("{} {}", tr(Msg::RemoveFile)(), f.name);
+            view! {
+                <li class="flex flex-wrap items-center gap-2">
+                    <a href=format!("/admin/catalog/{id}/files/{}", f.id) class="text-red-900 underline" download>{f.name.clone()}</a>
+                    <span class="text-sm text-gray-700">{human_size(f.size)}</span>
+                    {editable.then(|| view! {
+                        <form method="post" action=format!("/admin/catalog/{id}/files/{}/remove", f.id)>
+                            <button type="submit" class="tap rounded border border-gray-500 px-2 text-sm" aria-label=label>{tr(Msg::RemoveFile)}</button>
+                        </form>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class=CARD aria-labelledby="files-heading">
+            <h2 id="files-heading" class="mb-2 font-bold">{tr(Msg::EntryFiles)}</h2>
+            <ul class="mb-3 space-y-1" data-testid="staff-files">{list}</ul>
+            {editable.then(|| view! { <UploadForm action=format!("/admin/catalog/{id}/files") hidden=vec![] catalog=true/> })}
         </section>
     }
 }

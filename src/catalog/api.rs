@@ -82,7 +82,8 @@ pub async fn get_entry(id: i64) -> Result<EntryView, AppError> {
         }
         crate::domain::catalog::EntryState::Published => {
             let (successor, replaces) = store::links(&state.db, &row).await?;
-            Ok(row.view(successor, replaces))
+            let files = store::published_files(&state.db, id).await?;
+            Ok(super::EntryView { files, ..row.view(successor, replaces) })
         }
     }
 }

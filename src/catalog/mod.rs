@@ -5,6 +5,8 @@ pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod feed;
+#[cfg(feature = "ssr")]
+pub mod files;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod search;
@@ -147,6 +149,25 @@ pub struct EntryView {
     pub successor: Option<EntryLink>,
     pub replaces: Vec<EntryLink>,
     pub withdrawn_reason: String,
+    /// The attachments of the published text.
+    pub files: Vec<AttachmentView>,
+}
+
+/// An attachment of a revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub name: String,
+    pub size: i64,
+}
+
+/// A file size as people read it: "12 KB", "3.4 MB".
+pub fn human_size(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
 }
 
 /// A unit's guide to disclosure (公开指南).
@@ -193,6 +214,7 @@ pub struct RevisionView {
     pub reviewer: String,
     pub review_note: String,
     pub updated_at: String,
+    pub files: Vec<AttachmentView>,
 }
 
 /// A step of the history.
@@ -286,6 +308,17 @@ pub fn changes(before: &EntryInput, after: &EntryInput) -> Vec<FieldChange> {
         .collect()
 }
 
+/// What changed from one revision to the next: the fields, then the list of attachments.
+pub fn revision_changes(before: &RevisionView, after: &RevisionView) -> Vec<FieldChange> {
+    let mut c = changes(&before.input, &after.input);
+    let names = |r: &RevisionView| r.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("、");
+    let (b, a) = (names(before), names(after));
+    if b != a {
+        c.push(FieldChange { field: Msg::EntryFiles, before: b, after: a });
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +337,28 @@ mod tests {
         let b = EntryInput { title: "乙".into(), ..a.clone() };
         let c = changes(&a, &b);
         assert_eq!(c, vec![FieldChange { field: Msg::EntryTitle, before: "甲".into(), after: "乙".into() }]);
+    }
+
+    #[test]
+    fn revision_changes_include_the_attachments() {
+        let file = |id, name: &str| AttachmentView { id, name: name.into(), size: 1 };
+        let a = RevisionView {
+            id: 1,
+            number: 1,
+            state: RevisionState::Approved,
+            input: EntryInput::default(),
+            author: String::new(),
+            reviewer: String::new(),
+            review_note: String::new(),
+            updated_at: String::new(),
+            files: vec![file(1, "方案.pdf")],
+        };
+        let b = RevisionView { files: vec![file(2, "方案.pdf"), file(3, "附表.xlsx")], ..a.clone() };
+        assert_eq!(revision_changes(&a, &b), vec![FieldChange { field: Msg::EntryFiles, before: "方案.pdf".into(), after: "方案.pdf、附表.xlsx".into() }]);
+        // The same names under new ids (carried forward) are no change.
+        let c = RevisionView { files: vec![file(9, "方案.pdf")], ..a.clone() };
+        assert!(revision_changes(&a, &c).is_empty());
+        assert_eq!(human_size(1), "1 KB");
+        assert_eq!(human_size(3_565_158), "3.4 MB");
     }
 }

@@ -3,7 +3,7 @@
 //! on the server and works without JavaScript; with it, the router swaps the list in place.
 
 use super::api::{get_catalog, get_entry, get_guide};
-use super::{CatalogFilter, CatalogPage, EntryView, GuideView, Marked, PER_PAGE};
+use super::{CatalogFilter, CatalogPage, EntryView, GuideView, Marked, PER_PAGE, human_size};
 use crate::apply::pages::loaded;
 use crate::domain::catalog::{Audience, Topic, Validity};
 use crate::i18n::Msg;
@@ -287,6 +287,19 @@ fn Entry(entry: EntryView) -> impl IntoView {
             })}
             // Sanitised on the server when it was saved (ammonia).
             <div class="entry-body max-w-none space-y-3 leading-relaxed" inner_html=entry.body.clone() data-testid="entry-body"></div>
+            {(!entry.files.is_empty()).then(|| view! {
+                <section aria-labelledby="entry-files">
+                    <h2 id="entry-files" class="font-bold">{tr(Msg::EntryFiles)}</h2>
+                    <ul class="list-disc pl-6" data-testid="entry-files">
+                        {entry.files.iter().map(|f| view! {
+                            <li>
+                                <a href=format!("/catalog/{}/files/{}", entry.id, f.id) class="tap inline-block text-red-900 underline" download>{f.name.clone()}</a>
+                                " "<span class="text-sm text-gray-700">"("{human_size(f.size)}")"</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             {(!entry.replaces.is_empty()).then(|| view! {
                 <section aria-labelledby="entry-replaces">
                     <h2 id="entry-replaces" class="font-bold">{tr(Msg::EntryReplaces)}</h2>

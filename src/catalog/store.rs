@@ -4,7 +4,7 @@
 
 use super::search::{self, Indexed};
 use super::{
-    CatalogFilter, EntryLink, EntrySummary, HistoryItem, PER_PAGE, RevisionView, StaffEntryRow, UnitNode,
+    AttachmentView, CatalogFilter, EntryLink, EntrySummary, HistoryItem, PER_PAGE, RevisionView, StaffEntryRow, UnitNode,
 };
 use crate::domain::catalog::{
     Audience, Disclosure, Entry, EntryAction, EntryInput, EntryState, Genre, IndexPattern, RevisionState, SearchQuery,
@@ -303,6 +303,7 @@ impl EntryRow {
             successor,
             replaces,
             withdrawn_reason: self.withdrawn_reason,
+            files: Vec::new(),
         }
     }
 }
@@ -570,6 +571,7 @@ impl RevisionRow {
             reviewer: self.reviewer.unwrap_or_default(),
             review_note: self.review_note,
             updated_at: beijing_time(self.updated_at),
+            files: Vec::new(),
         }
     }
 }
@@ -590,13 +592,26 @@ pub async fn staff_detail(db: &Db, id: i64) -> Result<(Vec<RevisionView>, Vec<Hi
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
+    let files: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT f.revision_id, f.id, f.name, f.size FROM catalog_files f JOIN catalog_revisions r ON r.id = f.revision_id \
+         WHERE r.entry_id = $1 ORDER BY f.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut revisions: Vec<RevisionView> = revisions.into_iter().map(RevisionRow::view).collect();
+    for (rev, id, name, size) in files {
+        if let Some(r) = revisions.iter_mut().find(|r| r.id == rev) {
+            r.files.push(AttachmentView { id, name, size });
+        }
+    }
     let history = events
         .into_iter()
         .filter_map(|(at, actor, action, revision, note)| {
             Some(HistoryItem { at: beijing_time(at), actor: actor.unwrap_or_default(), action: EntryAction::parse(&action)?, revision, note })
         })
         .collect();
-    Ok((revisions.into_iter().map(RevisionRow::view).collect(), history))
+    Ok((revisions, history))
 }
 
 /// The revision still in work on an entry: (id, number, state).
@@ -883,7 +898,16 @@ pub async fn start_revision(db: &Db, entry: i64, actor: i64) -> Result<(), AppEr
     let e = crate::domain::catalog::validate(&last.input(), Date::MAX).map_err(|_| changed())?;
     let mut tx = db.pool.begin().await?;
     // The UNIQUE (entry_id, number) constraint refuses a second revision opened at the same time.
-    insert_revision(&mut tx, entry, last.number + 1, RevisionState::Draft, actor, &e).await?;
+    let new = insert_revision(&mut tx, entry, last.number + 1, RevisionState::Draft, actor, &e).await?;
+    // The published attachments carry forward as rows; the bytes are shared.
+    sqlx::query(
+        "INSERT INTO catalog_files (revision_id, name, mime, size, sha256, created_at) \
+         SELECT $1, name, mime, size, sha256, created_at FROM catalog_files WHERE revision_id = $2 ORDER BY id",
+    )
+    .bind(new)
+    .bind(last.id)
+    .execute(&mut *tx)
+    .await?;
     event(&mut tx, entry, Some(last.number + 1), Some(actor), EntryAction::Revised, "").await?;
     tx.commit().await?;
     Ok(())
@@ -978,4 +1002,111 @@ pub async fn save_guide(db: &Db, unit: i64, actor: i64, body: &str) -> Result<()
 pub async fn unit_name(db: &Db, unit: i64) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(unit).fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.0))
+}
+
+/// The latest approved revision of a published entry: its text is what the public sees.
+const PUBLISHED_REVISION: &str = "SELECT r.id FROM catalog_revisions r JOIN catalog_entries e ON e.id = r.entry_id \
+    WHERE r.entry_id = $1 AND e.state = 'published' AND r.state = 'approved' ORDER BY r.number DESC LIMIT 1";
+
+/// The attachments the public sees on an entry (none unless it is published).
+pub async fn published_files(db: &Db, entry: i64) -> Result<Vec<AttachmentView>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64)> =
+        sqlx::query_as(&format!("SELECT id, name, size FROM catalog_files WHERE revision_id = ({PUBLISHED_REVISION}) ORDER BY id"))
+            .bind(entry)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, name, size)| AttachmentView { id, name, size }).collect())
+}
+
+/// A published attachment of `entry`: (name, mime, bytes).
+pub async fn published_file(db: &Db, entry: i64, file: i64) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT f.name, f.mime, b.data FROM catalog_files f JOIN catalog_blobs b ON b.sha256 = f.sha256 \
+         WHERE f.id = $2 AND f.revision_id = ({PUBLISHED_REVISION})"
+    ))
+    .bind(entry)
+    .bind(file)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Any attachment of any revision of `entry`, for its unit's staff: (name, mime, bytes).
+pub async fn staff_file(db: &Db, entry: i64, file: i64) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT f.name, f.mime, b.data FROM catalog_files f JOIN catalog_blobs b ON b.sha256 = f.sha256 \
+         JOIN catalog_revisions r ON r.id = f.revision_id WHERE f.id = $1 AND r.entry_id = $2",
+    )
+    .bind(file)
+    .bind(entry)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// The revision an officer may still attach files to: (id, number), if the open one is editable.
+async fn editable_revision(db: &Db, entry: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    Ok(open_revision(db, entry).await?.filter(|(_, _, s)| s.editable()).map(|(id, n, _)| (id, n)))
+}
+
+/// Inside the transaction, touches the revision if it is still editable, which also holds it
+/// against a submission racing with the file change; `false` when it no longer is.
+async fn hold_editable(tx: &mut Transaction<'_, Any>, rev: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE catalog_revisions SET updated_at = $1 WHERE id = $2 AND state IN ('draft', 'returned')")
+        .bind(now())
+        .bind(rev)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Attaches a file to the entry's draft revision; `false` when there is no draft to attach to or
+/// it already has the most files allowed.
+pub async fn add_file(db: &Db, entry: i64, actor: i64, name: &str, mime: &str, data: &[u8]) -> Result<bool, sqlx::Error> {
+    use sha2::{Digest, Sha256};
+    let Some((rev, number)) = editable_revision(db, entry).await? else { return Ok(false) };
+    let sha: String = Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
+    let mut tx = db.pool.begin().await?;
+    if !hold_editable(&mut tx, rev).await? {
+        return Ok(false);
+    }
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalog_files WHERE revision_id = $1").bind(rev).fetch_one(&mut *tx).await?;
+    if n >= super::files::MAX_FILES {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO catalog_blobs (sha256, size, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING")
+        .bind(&sha)
+        .bind(data.len() as i64)
+        .bind(data.to_vec())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO catalog_files (revision_id, name, mime, size, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(rev)
+        .bind(name)
+        .bind(mime)
+        .bind(data.len() as i64)
+        .bind(&sha)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    event(&mut tx, entry, Some(number), Some(actor), EntryAction::FileAdded, name).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Takes a file off the entry's draft revision (the published revision keeps its own);
+/// `false` when the file is not on an editable revision of this entry.
+pub async fn remove_file(db: &Db, entry: i64, actor: i64, file: i64) -> Result<bool, sqlx::Error> {
+    let Some((rev, number)) = editable_revision(db, entry).await? else { return Ok(false) };
+    let mut tx = db.pool.begin().await?;
+    if !hold_editable(&mut tx, rev).await? {
+        return Ok(false);
+    }
+    let name: Option<(String,)> = sqlx::query_as("DELETE FROM catalog_files WHERE id = $1 AND revision_id = $2 RETURNING name")
+        .bind(file)
+        .bind(rev)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((name,)) = name else { return Ok(false) };
+    event(&mut tx, entry, Some(number), Some(actor), EntryAction::FileRemoved, &name).await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -107,6 +107,8 @@ code_enum! {
         Revised = "revised" => EntryActionRevised,
         Withdrawn = "withdrawn" => EntryActionWithdrawn,
         Imported = "imported" => EntryActionImported,
+        FileAdded = "file_added" => EntryActionFileAdded,
+        FileRemoved = "file_removed" => EntryActionFileRemoved,
     }
 }
 

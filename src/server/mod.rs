@@ -72,10 +72,15 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
         .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
+        .route("/apply/files", axum::routing::post(crate::apply::files::stage))
         .route("/lookup/files", axum::routing::post(crate::cases::files::applicant_upload))
         .route("/lookup/files/{id}", get(crate::cases::files::applicant_download))
         .route("/admin/cases/{id}/files", axum::routing::post(crate::cases::files::staff_upload))
         .route("/admin/cases/{id}/files/{file}", get(crate::cases::files::staff_download))
+        .route("/admin/catalog/{id}/files", axum::routing::post(crate::catalog::files::upload))
+        .route("/admin/catalog/{id}/files/{file}", get(crate::catalog::files::staff_download))
+        .route("/admin/catalog/{id}/files/{file}/remove", axum::routing::post(crate::catalog::files::remove))
+        .route("/catalog/{id}/files/{file}", get(crate::catalog::files::public_download))
         // Attachments are up to 10 MB (a larger one is refused with a message, up to twice that);
         // every other body stays under axum's 2 MB default.
         .layer(axum::extract::DefaultBodyLimit::max(2 * crate::cases::MAX_FILE_BYTES))

@@ -379,3 +379,94 @@ async fn only_administrators_write_a_units_guide_and_its_markup_is_sanitised() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+async fn attach(app: &TestApp, c: &reqwest::Client, id: i64, name: &'static str, bytes: &[u8]) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name).mime_str("application/octet-stream").unwrap();
+    let res = c.post(app.url(&format!("/admin/catalog/{id}/files"))).multipart(reqwest::multipart::Form::new().part("file", part)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{name}");
+    res.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// (id, name) of each file of an entry's newest revision, as its staff see it.
+async fn staff_files(app: &TestApp, c: &reqwest::Client, id: i64) -> Vec<(i64, String)> {
+    let detail: Value = staff_entry(app, c, id).await.json().await.unwrap();
+    detail["revisions"][0]["files"].as_array().unwrap().iter().map(|f| (f["id"].as_i64().unwrap(), f["name"].as_str().unwrap().to_owned())).collect()
+}
+
+async fn public_files(app: &TestApp, id: i64) -> Vec<(i64, String)> {
+    let entry: Value = client().post(app.url("/api/catalog/entry")).form(&[("id", id.to_string())]).send().await.unwrap().json().await.unwrap();
+    entry["files"].as_array().unwrap().iter().map(|f| (f["id"].as_i64().unwrap(), f["name"].as_str().unwrap().to_owned())).collect()
+}
+
+#[tokio::test]
+async fn attachments_follow_the_reviewed_text_and_are_served_safely() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let fgw = unit_id(&app, "发展和改革委员会").await;
+    let officer = signed_in(&app, "officer.fgw").await;
+    let reviewer = signed_in(&app, "reviewer.fgw").await;
+    let other = signed_in(&app, "officer.edu").await;
+    let id: i64 = save(&app, &officer, &fields(0, fgw, "县发改委关于重点项目的公示")).await.json().await.unwrap();
+    let pdf = b"%PDF-1.7\n% plan\n".to_vec();
+    let xlsx = b"PK\x03\x04 spreadsheet".to_vec();
+
+    // Only the unit's officer attaches, and only files that are what their names say.
+    let forbidden = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(pdf.clone()).file_name("x.pdf"));
+    assert_eq!(other.post(app.url(&format!("/admin/catalog/{id}/files"))).multipart(forbidden).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    let anonymous = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(pdf.clone()).file_name("x.pdf"));
+    assert_eq!(client().post(app.url(&format!("/admin/catalog/{id}/files"))).multipart(anonymous).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert!(attach(&app, &officer, id, "page.pdf", b"<html><script>alert(1)</script>").await.ends_with("file_error=type"));
+    assert!(attach(&app, &officer, id, "tool.jar", b"PK\x03\x04 java").await.ends_with("file_error=type"));
+    assert!(attach(&app, &officer, id, "项目清单.pdf", &pdf).await.ends_with("file_saved=1"));
+    assert!(attach(&app, &officer, id, "资金表.xlsx", &xlsx).await.ends_with("file_saved=1"));
+    let files = staff_files(&app, &officer, id).await;
+    assert_eq!(files.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["项目清单.pdf", "资金表.xlsx"]);
+    let (pdf_id, xlsx_id) = (files[0].0, files[1].0);
+
+    // A draft's files exist for the unit only.
+    assert_eq!(client().get(app.url(&format!("/catalog/{id}/files/{pdf_id}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(other.get(app.url(&format!("/admin/catalog/{id}/files/{pdf_id}"))).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(reviewer.get(app.url(&format!("/admin/catalog/{id}/files/{pdf_id}"))).send().await.unwrap().status(), StatusCode::OK);
+
+    // Submitted: the files are frozen with the text; published: the public gets them, safely.
+    assert_eq!(act(&app, &officer, id, "submit", "").await.status(), StatusCode::OK);
+    assert!(attach(&app, &officer, id, "迟到.pdf", &pdf).await.ends_with("file_error=count"));
+    let res = officer.post(app.url(&format!("/admin/catalog/{id}/files/{pdf_id}/remove"))).send().await.unwrap();
+    assert!(res.headers()["location"].to_str().unwrap().ends_with("file_error=count"), "pending files cannot be removed");
+    assert_eq!(act(&app, &reviewer, id, "approve", "").await.status(), StatusCode::OK);
+    assert_eq!(public_files(&app, id).await, files);
+    let res = client().get(app.url(&format!("/catalog/{id}/files/{pdf_id}"))).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert!(res.headers()["content-security-policy"].to_str().unwrap().contains("sandbox"));
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    assert_eq!(client().get(app.url(&format!("/catalog/{}/files/{pdf_id}", id + 1))).send().await.unwrap().status(), StatusCode::NOT_FOUND, "another entry's path");
+
+    // A revision starts with the published files; removing one there leaves the public text alone until approval.
+    assert_eq!(act(&app, &officer, id, "revise", "").await.status(), StatusCode::OK);
+    let carried = staff_files(&app, &officer, id).await;
+    assert_eq!(carried.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["项目清单.pdf", "资金表.xlsx"]);
+    assert!(carried.iter().all(|f| f.0 != pdf_id && f.0 != xlsx_id), "the draft has its own rows");
+    let res = officer.post(app.url(&format!("/admin/catalog/{id}/files/{pdf_id}/remove"))).send().await.unwrap();
+    assert!(res.headers()["location"].to_str().unwrap().ends_with("file_error=count"), "the published row is not the draft's");
+    let res = officer.post(app.url(&format!("/admin/catalog/{id}/files/{}/remove", carried[1].0))).send().await.unwrap();
+    assert!(res.headers()["location"].to_str().unwrap().ends_with("file_removed=1"));
+    assert_eq!(public_files(&app, id).await.len(), 2);
+    assert_eq!(act(&app, &officer, id, "submit", "").await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &reviewer, id, "approve", "").await.status(), StatusCode::OK);
+    assert_eq!(public_files(&app, id).await, vec![carried[0].clone()]);
+    assert_eq!(client().get(app.url(&format!("/catalog/{id}/files/{xlsx_id}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND, "superseded");
+    assert_eq!(client().get(app.url(&format!("/catalog/{id}/files/{}", carried[0].0))).send().await.unwrap().bytes().await.unwrap().to_vec(), pdf);
+
+    // Every change is in the history.
+    let detail: Value = staff_entry(&app, &officer, id).await.json().await.unwrap();
+    let steps: Vec<&str> = detail["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap()).collect();
+    assert_eq!(steps.iter().filter(|s| **s == "FileAdded").count(), 2);
+    assert_eq!(steps.iter().filter(|s| **s == "FileRemoved").count(), 1);
+    // Withdrawn: the files go with the text.
+    assert_eq!(act(&app, &reviewer, id, "withdraw", "项目已调整").await.status(), StatusCode::OK);
+    assert_eq!(client().get(app.url(&format!("/catalog/{id}/files/{}", carried[0].0))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
