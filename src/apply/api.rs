@@ -22,10 +22,11 @@ async fn form(state: &AppState, draft: Option<String>, form_name: &str) -> Resul
     let today = state.config.today().to_string();
     if let Some(token) = draft {
         if let Some((values, errors)) = drafts::load::<ApplicationInput>(&state.db, &token, form_name).await? {
-            return Ok(ApplyForm { token, units, values, errors, today });
+            let files = cases::staged_files(&state.db, &token).await?;
+            return Ok(ApplyForm { token, units, values, errors, today, files });
         }
     }
-    Ok(ApplyForm { token: drafts::new_token(), units, values: ApplicationInput::default(), errors: Vec::new(), today })
+    Ok(ApplyForm { token: drafts::new_token(), units, values: ApplicationInput::default(), errors: Vec::new(), today, files: Vec::new() })
 }
 
 /// The information-request form; `draft` brings back a refused post.

@@ -2,6 +2,8 @@
 //! (事项), with a receipt that carries the tracking number, the query code and a QR code.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod files;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -29,6 +31,8 @@ pub struct ApplyForm {
     pub errors: Vec<(String, Msg)>,
     /// Today in ISO form, for the browser's identity-number checks.
     pub today: String,
+    /// Files attached so far; they become the case's when the form is filed.
+    pub files: Vec<crate::cases::FileView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -124,6 +124,9 @@ fn ApplicationForm(form: ApplyForm, action: ServerAction<SubmitApplication>, #[p
     let is_info = matter.is_none();
     view! {
         <ActionForm action attr:class="space-y-5" attr:novalidate="true">
+            // The default button (Enter in a field) is the first in the form: make it "submit",
+            // not the file buttons further down. Hidden from sight and from the tab order.
+            <button type="submit" class="sr-only" tabindex="-1" aria-hidden="true">{tr(Msg::SubmitApplication)}</button>
             <input type="hidden" name="token" value=form.token.clone()/>
             <input type="hidden" name="matter" value=matter.map(|m| m.to_string()).unwrap_or_default()/>
             <FormAlert msg=form_alert/>
@@ -172,12 +175,81 @@ fn ApplicationForm(form: ApplyForm, action: ServerAction<SubmitApplication>, #[p
                         error=err("delivery")/>
                 </div>
             </fieldset>
+            <Materials files=form.files.clone()/>
             <p class="text-sm text-gray-700">{tr(Msg::PrivacyNotice)}</p>
             <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-application">
                 {move || if action.pending().get() { tr(Msg::Submitting)() } else { tr(Msg::SubmitApplication)() }}
             </button>
         </ActionForm>
     }
+}
+
+/// The application's materials: files attached so far and a file field. Its buttons post the
+/// whole form as multipart to `/apply/files`, which keeps the typed values and comes back here.
+#[component]
+fn Materials(files: Vec<crate::cases::FileView>) -> impl IntoView {
+    let prefs = use_prefs();
+    let result = crate::cases::pages::upload_result(false);
+    let list = files
+        .into_iter()
+        .map(|f| {
+            let label = format!("{} {}", tr(Msg::RemoveFile)(), f.name);
+            view! {
+                <li class="flex flex-wrap items-center gap-2">
+                    <span>{f.name.clone()}</span>
+                    <span class="text-sm text-gray-700">{crate::catalog::human_size(f.size)}</span>
+                    <button type="submit" name="remove" value=f.id.to_string() formaction="/apply/files" formmethod="post"
+                        formenctype="multipart/form-data" formnovalidate=true aria-label=label on:click=post_natively
+                        class="tap rounded border border-gray-500 px-2 text-sm">{tr(Msg::RemoveFile)}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class=CARD>
+            <legend class="px-1 text-lg font-bold">{tr(Msg::MaterialsSection)}</legend>
+            <ul class="mb-3 space-y-1" data-testid="staged-files">{list}</ul>
+            <label for="f-file" class="block font-medium">{tr(Msg::ChooseFile)}</label>
+            <p id="f-file-hint" class="text-sm text-gray-700">{tr(Msg::UploadHint)}" "{tr(Msg::MaterialsHint)}</p>
+            <input id="f-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                aria-describedby="f-file-hint f-file-result" class="tap block w-full"/>
+            <p id="f-file-result" role="status" class="min-h-[1.25rem] text-sm font-medium" data-testid="upload-result">
+                {move || result().map(|(ok, m)| view! {
+                    <span class=if ok { "text-green-800" } else { "text-red-800" }>{m.text(prefs.get().locale)}</span>
+                })}
+            </p>
+            <button type="submit" name="upload" value="1" formaction="/apply/files" formmethod="post" formenctype="multipart/form-data"
+                formnovalidate=true on:click=post_natively data-testid="upload-material"
+                class="tap rounded border border-gray-500 bg-white px-4 py-2 font-medium hover:bg-gray-100">{tr(Msg::UploadThisFile)}</button>
+        </fieldset>
+    }
+}
+
+/// With JavaScript the ActionForm would send a file button's click to the server function. Post
+/// the form natively instead, as without JavaScript: the button's own name and value go along
+/// in a hidden field, because `form.submit()` sends no submitter.
+fn post_natively(ev: leptos::ev::MouseEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()) else { return };
+        let Some(form) = button.form() else { return };
+        ev.prevent_default();
+        if let Ok(input) = document().create_element("input") {
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_type("hidden");
+                input.set_name(&button.name());
+                input.set_value(&button.value());
+                let _ = form.append_child(&input);
+            }
+        }
+        form.set_action("/apply/files");
+        form.set_method("post");
+        form.set_enctype("multipart/form-data");
+        let _ = form.submit();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
 }
 
 fn draft_param() -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {

@@ -1,6 +1,6 @@
 //! Case server functions: the officers' queue and actions, and the citizen's lookup.
 
-use super::{CaseView, Queue};
+use super::{ActDraft, CaseView, Queue};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -11,7 +11,7 @@ use {
     crate::domain::supervision::urgency,
     crate::domain::{DeadlineError, Need, QueryCode, TrackingNumber, WorkingDayCalendar, mask_address, mask_document, mask_email, mask_name, mask_phone},
     crate::i18n::Msg,
-    crate::server::{AppState, audit, auth, security, throttle},
+    crate::server::{AppState, audit, auth, drafts, security, throttle},
 };
 
 /// Who is looking at a case.
@@ -79,6 +79,8 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         files: store::files(db, row.id).await?,
         open_actions,
         unit_staff,
+        act_token: String::new(),
+        act_draft: None,
     })
 }
 
@@ -142,12 +144,18 @@ async fn staff_case(id: i64) -> Result<(auth::Staff, AppState, CaseRow), AppErro
     Ok((staff, state, row))
 }
 
+/// One case for its unit's staff; `draft` brings back an action refused without JavaScript.
 #[server(endpoint = "cases/detail")]
-pub async fn case_detail(id: i64) -> Result<CaseView, AppError> {
+pub async fn case_detail(id: i64, #[server(default)] draft: Option<String>) -> Result<CaseView, AppError> {
     let (staff, state, row) = staff_case(id).await?;
     let cal = crate::calendar::store::load(&state.db).await?;
     let personal = staff.grants.sees_personal_data_of(row.unit_id);
-    build_view(&state, row, Viewer::Staff { personal }, &cal).await
+    let mut view = build_view(&state, row, Viewer::Staff { personal }, &cal).await?;
+    if let Some(token) = draft {
+        view.act_draft = drafts::load::<ActDraft>(&state.db, &token, &format!("case:{id}")).await?;
+    }
+    view.act_token = drafts::new_token();
+    Ok(view)
 }
 
 #[cfg(feature = "ssr")]
@@ -162,8 +170,10 @@ fn deadline_msg(e: DeadlineError) -> (&'static str, Msg) {
     }
 }
 
-/// One officer action on a case. Fields that an action does not use are ignored.
+/// One officer action on a case. Fields that an action does not use are ignored. Refused
+/// without JavaScript, the form comes back with what was typed (`token`).
 #[server(endpoint = "cases/act")]
+#[allow(clippy::too_many_arguments)]
 pub async fn case_act(
     id: i64,
     action: String,
@@ -172,7 +182,25 @@ pub async fn case_act(
     #[server(default)] answer_type: String,
     #[server(default)] reason: String,
     #[server(default)] assignee: String,
+    #[server(default)] token: String,
 ) -> Result<(), AppError> {
+    let posted = ActDraft { action, note, days, answer_type, reason, assignee };
+    let result = act(id, posted.clone()).await;
+    if !drafts::is_plain_form_post() {
+        return result;
+    }
+    let errors = match result {
+        Err(AppError::Fields { errors }) => errors,
+        Err(AppError::Invalid { field, msg }) => vec![(field, msg)],
+        other => return other,
+    };
+    let state = auth::state()?;
+    Err(drafts::refuse_fields(&state.db, &token, &format!("case:{id}"), &format!("/admin/cases/{id}"), &posted, errors).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn act(id: i64, posted: ActDraft) -> Result<(), AppError> {
+    let ActDraft { action, note, days, answer_type, reason, assignee } = posted;
     let (staff, state, row) = staff_case(id).await?;
     let action = Action::parse(&action).filter(|a| *a != Action::Received && *a != Action::Corrected)
         .ok_or_else(|| AppError::invalid("action", Msg::ActionNotOpen))?;

@@ -10,6 +10,7 @@ pub mod store;
 
 use crate::domain::application::{Action, AnswerType, ApplicantType, CaseKind, CaseStatus, Delivery, IdType, WithholdReason};
 use crate::domain::{Deadline, Urgency};
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 /// One step in a case's timeline.
@@ -81,6 +82,21 @@ pub struct CaseView {
     pub open_actions: Vec<Action>,
     /// Staff of the receiving unit, for assigning a responsible officer.
     pub unit_staff: Vec<(i64, String)>,
+    /// The officer's action forms: their token, and a refused action posted without JavaScript
+    /// with what was typed and why it was refused.
+    pub act_token: String,
+    pub act_draft: Option<(ActDraft, Vec<(String, Msg)>)>,
+}
+
+/// An officer's action form as posted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActDraft {
+    pub action: String,
+    pub note: String,
+    pub days: String,
+    pub answer_type: String,
+    pub reason: String,
+    pub assignee: String,
 }
 
 /// A row of the officers' queue.

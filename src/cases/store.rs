@@ -220,6 +220,16 @@ pub async fn insert(
                     .bind(now())
                     .execute(&mut *tx)
                     .await?;
+                // Files attached while the form was filled in become the case's, atomically.
+                sqlx::query(
+                    "INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
+                     SELECT $1, 0, name, mime, size, sha256, data, created_at FROM staged_files WHERE token = $2 ORDER BY id",
+                )
+                .bind(id)
+                .bind(submit_key)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM staged_files WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
                 tx.commit().await?;
                 return Ok(Filed { id, tracking, code: Some(code) });
             }
@@ -383,7 +393,7 @@ pub async fn add_file(db: &Db, case_id: i64, from_staff: bool, name: &str, mime:
     if n >= super::MAX_FILES_PER_CASE {
         return Ok(false);
     }
-    let sha: String = Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
+    let sha = sha256_hex(data);
     sqlx::query(
         "INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -399,6 +409,49 @@ pub async fn add_file(db: &Db, case_id: i64, from_staff: bool, name: &str, mime:
     .execute(&db.pool)
     .await?;
     Ok(true)
+}
+
+/// How long a file attached to a form that was never filed is kept.
+const STAGED_KEEP_SECS: i64 = 24 * 3600;
+
+fn sha256_hex(data: &[u8]) -> String {
+    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Keeps a file attached to a filing form (by its token) until the form is filed; `false` when
+/// the form already has the most files allowed.
+pub async fn stage_file(db: &Db, token: &str, name: &str, mime: &str, data: &[u8]) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM staged_files WHERE created_at < $1").bind(now() - STAGED_KEEP_SECS).execute(&db.pool).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staged_files WHERE token = $1").bind(token).fetch_one(&db.pool).await?;
+    if n >= super::MAX_FILES_PER_CASE {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO staged_files (token, name, mime, size, sha256, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(token)
+        .bind(name)
+        .bind(mime)
+        .bind(data.len() as i64)
+        .bind(sha256_hex(data))
+        .bind(data.to_vec())
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(true)
+}
+
+/// The files attached to a form not yet filed.
+pub async fn staged_files(db: &Db, token: &str) -> Result<Vec<FileView>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as("SELECT id, name, size FROM staged_files WHERE token = $1 ORDER BY id")
+        .bind(token)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name, size)| FileView { id, name, size, from_staff: false }).collect())
+}
+
+/// Takes a file off a form not yet filed; `false` when the form has no such file.
+pub async fn unstage_file(db: &Db, token: &str, id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM staged_files WHERE id = $1 AND token = $2").bind(id).bind(token).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// (case id, name, mime, bytes) of one attachment.

@@ -50,7 +50,18 @@ pub async fn refuse<T: Serialize>(
     values: &T,
     errors: Vec<(&'static str, Msg)>,
 ) -> AppError {
-    let errors: Vec<(String, Msg)> = errors.into_iter().map(|(f, m)| (f.to_owned(), m)).collect();
+    refuse_fields(db, token, form, back, values, errors.into_iter().map(|(f, m)| (f.to_owned(), m)).collect()).await
+}
+
+/// [`refuse`] with the errors as an [`AppError::Fields`] carries them.
+pub async fn refuse_fields<T: Serialize>(
+    db: &Db,
+    token: &str,
+    form: &str,
+    back: &str,
+    values: &T,
+    errors: Vec<(String, Msg)>,
+) -> AppError {
     if is_plain_form_post() && valid_token(token) {
         if let Err(e) = save(db, token, form, &Stored { values, errors: errors.clone() }).await {
             return AppError::from(e);
@@ -59,6 +70,12 @@ pub async fn refuse<T: Serialize>(
         leptos_axum::redirect(&format!("{back}{sep}draft={token}"));
     }
     AppError::Fields { errors }
+}
+
+/// Keeps a form's typed values without errors (the form was posted for another reason, such as
+/// attaching a file), so the page shows them again at `?draft=<token>`.
+pub async fn keep<T: Serialize>(db: &Db, token: &str, form: &str, values: &T) -> Result<(), sqlx::Error> {
+    save(db, token, form, &Stored { values, errors: Vec::new() }).await
 }
 
 async fn save<T: Serialize>(db: &Db, token: &str, form: &str, data: &T) -> Result<(), sqlx::Error> {

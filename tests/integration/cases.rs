@@ -440,3 +440,105 @@ async fn a_case_turns_yellow_then_red_as_the_calendar_advances_and_the_board_cou
     assert!(counts["yellow"].as_i64().unwrap() >= 1);
     assert_eq!(card(due.next_day().unwrap()).await.0, "Red");
 }
+
+/// Posts the whole filing form as multipart to `/apply/files`, as its file buttons do.
+async fn post_materials(app: &TestApp, c: &reqwest::Client, fields: &[(&'static str, String)], file: Option<(&'static str, Vec<u8>)>) -> String {
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in fields {
+        form = form.text(*k, v.clone());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(name).mime_str("application/pdf").unwrap());
+    }
+    let res = c.post(app.url("/apply/files")).multipart(form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn files_attached_while_filling_in_the_form_are_filed_with_the_case_and_nothing_typed_is_lost() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let unit = unit_id(&app, "发展和改革委员会").await;
+    let citizen = client();
+    let t = token(9);
+    let mut fields = request_fields(&t, &unit);
+    fields.push(("matter", String::new()));
+    fields.push(("upload", "1".into()));
+    let pdf = b"%PDF-1.4\n% materials\n".to_vec();
+
+    // Each upload keeps the typed values and comes back to the form with the file listed.
+    let back = post_materials(&app, &citizen, &fields, Some(("身份证复印件.pdf", pdf.clone()))).await;
+    assert_eq!(back, format!("/apply/info?draft={t}&file_saved=1"));
+    assert!(post_materials(&app, &citizen, &fields, Some(("renamed.pdf", b"<script>x</script>".to_vec()))).await.ends_with("file_error=type"));
+    assert!(post_materials(&app, &citizen, &fields, None).await.ends_with("file_error=missing"));
+    assert!(post_materials(&app, &citizen, &fields, Some(("委托书.pdf", pdf.clone()))).await.ends_with("file_saved=1"));
+    let form: Value = citizen.post(app.url("/api/apply/form")).form(&[("draft", t.as_str())]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(form["values"]["applicant_name"], "张三");
+    assert_eq!(form["values"]["subject"], "2025 年度县级预算执行情况");
+    assert_eq!(form["errors"].as_array().unwrap().len(), 0, "an upload is not a refusal");
+    let names: Vec<&str> = form["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["身份证复印件.pdf", "委托书.pdf"]);
+    let page = citizen.get(app.url(&back)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("value=\"张三\"") && page.contains("身份证复印件.pdf") && page.contains("附件已保存"), "rendered on the server");
+
+    // Removing one; another form's token cannot touch it.
+    let second = form["files"][1]["id"].as_i64().unwrap().to_string();
+    let mut other = request_fields(&token(10), &unit);
+    other.push(("remove", second.clone()));
+    assert!(post_materials(&app, &citizen, &other, None).await.ends_with("file_error=missing"));
+    let mut remove = request_fields(&t, &unit);
+    remove.push(("remove", second));
+    assert!(post_materials(&app, &citizen, &remove, None).await.ends_with("file_removed=1"));
+    // A bad token or matter is refused outright.
+    let form = reqwest::multipart::Form::new().text("token", "../../etc").text("matter", "");
+    assert_eq!(citizen.post(app.url("/apply/files")).multipart(form).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
+
+    // Filing moves the files to the case in the same step; the lookup shows them.
+    let res = submit(&app, &citizen, &request_fields(&t, &unit)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let tracking: String = res.json().await.unwrap();
+    let receipt: Value = citizen.post(app.url("/api/apply/receipt")).form(&[("tracking", &tracking)]).send().await.unwrap().json().await.unwrap();
+    let seen: Value = lookup(&app, &citizen, &tracking, receipt["query_code"].as_str().unwrap()).await.json().await.unwrap();
+    let files: Vec<&str> = seen["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(files, ["身份证复印件.pdf"]);
+    let (staged,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staged_files WHERE token = $1").bind(&t).fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(staged, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_officers_refused_action_without_javascript_comes_back_with_the_typed_note() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let unit = unit_id(&app, "发展和改革委员会").await;
+    let citizen = client();
+    file_request(&app, &citizen, &unit).await;
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM cases WHERE submit_key = $1").bind(token(1)).fetch_one(&app.db.pool).await.unwrap();
+    let officer = client();
+    login(&app, &officer, "officer.fgw", DEMO_PASSWORD).await;
+    let t = token(11);
+    // An extension of 30 days is refused; the reason typed for it must not be lost.
+    let fields = [
+        ("id", id.to_string()),
+        ("action", "extend".into()),
+        ("days", "30".into()),
+        ("note", "需要调取三年的档案，工作量大".into()),
+        ("token", t.clone()),
+    ];
+    let res = officer.post(app.url("/api/cases/act")).header("accept", "text/html").form(&fields).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let back = res.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(back, format!("/admin/cases/{id}?draft={t}"));
+    let page = officer.get(app.url(&back)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("需要调取三年的档案，工作量大"), "the note is back in its field");
+    assert!(page.contains("value=\"30\""), "the days too");
+    let detail: Value = officer.post(app.url("/api/cases/detail")).form(&[("id", id.to_string()), ("draft", t.clone())]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(detail["act_draft"][1][0][0], "days");
+    // Nobody else reads the draft: another unit's officer is refused the case itself.
+    let other = client();
+    login(&app, &other, "officer.edu", DEMO_PASSWORD).await;
+    let res = other.post(app.url("/api/cases/detail")).form(&[("id", id.to_string()), ("draft", t.clone())]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    app.stop().await;
+}
