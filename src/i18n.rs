@@ -403,7 +403,6 @@ messages! {
     EntryActionImported => "批量导入", "批量匯入", "Imported";
     EntryActionFileAdded => "添加附件", "添加附件", "Attachment added";
     EntryActionFileRemoved => "删除附件", "刪除附件", "Attachment removed";
-    EntryFiles => "附件", "附件", "Attachments";
     RemoveFile => "删除", "刪除", "Remove";
     CatalogUploadHint => "PDF、OFD、Word、Excel、JPG 或 PNG 格式，单个文件不超过 10 MB，每个版本最多 10 个；审核通过后随正文公开", "PDF、OFD、Word、Excel、JPG 或 PNG 格式，單個檔案不超過 10 MB，每個版本最多 10 個；審核通過後隨正文公開", "PDF, OFD, Word, Excel, JPG or PNG, up to 10 MB each, at most 10 per revision; published with the text once approved";
     CatalogFileErrorType => "只接受 PDF、OFD、Word（.doc/.docx）、Excel（.xls/.xlsx）、JPG 或 PNG 文件（按文件内容识别），未保存", "只接受 PDF、OFD、Word（.doc/.docx）、Excel（.xls/.xlsx）、JPG 或 PNG 檔案（按檔案內容識別），未儲存", "Only PDF, OFD, Word (.doc/.docx), Excel (.xls/.xlsx), JPG or PNG files are accepted (checked by content); not saved";

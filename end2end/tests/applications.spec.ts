@@ -74,6 +74,15 @@ for (const js of [false, true]) {
       await expect(page.locator("#f-unit_id")).toHaveValue(/\d+/);
 
       await page.locator("#f-id_number").fill(GOOD_ID);
+      // A supporting document goes with the form; what was typed survives the upload.
+      await page.locator("#f-file").setInputFiles({ name: "申请人身份证明.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% e2e\n") });
+      await page.getByTestId("upload-material").click();
+      await expect(page.getByTestId("upload-result")).toContainText("附件已保存");
+      await expect(page.getByTestId("staged-files")).toContainText("申请人身份证明.pdf");
+      await expect(page.locator("#f-id_number")).toHaveValue(GOOD_ID);
+      await expect(page.locator("#f-subject")).toHaveValue("2025 年度县级预算执行情况");
+      if (js) await hydrated(page);
+      await a11y(page, "application form with a document");
       await page.getByTestId("submit-application").click();
       await expect(page).toHaveURL(/\/apply\/receipt\//);
       const { tracking, code, lookup } = await readReceipt(page);
@@ -86,6 +95,7 @@ for (const js of [false, true]) {
       await openCase(officer, tracking);
       await expect(officer.getByTestId("due-on")).toHaveText(dueAtFiling!);
       await expect(officer.getByTestId("id-number")).toHaveText(GOOD_ID);
+      await expect(officer.getByTestId("files")).toContainText("申请人身份证明.pdf");
       await a11y(officer, "officer's case page");
       await act(officer, "correction", { note: "请写明所需预算文件的年份和名称。" });
       await expect(officer.getByTestId("status")).toHaveText("待补正");
@@ -112,6 +122,11 @@ for (const js of [false, true]) {
       expect(dueExtended > dueAfterCorrection).toBe(true);
       await page.reload();
       await expect(page.getByTestId("due-on")).toHaveText(dueExtended);
+      // Withholding without its legal ground is refused; the typed note stays, with or without JavaScript.
+      await act(officer, "answer", { type: "withheld", note: "涉及第三方商业秘密。" });
+      await expect(officer.locator("#a-answer-reason-error")).toContainText("法定理由");
+      await expect(officer.locator("#a-answer-note")).toHaveValue("涉及第三方商业秘密。");
+      await expect(officer.locator("#a-answer-type")).toHaveValue("withheld");
       await act(officer, "answer", { type: "disclosed", note: "所需报告已上传至本办件，请查收。" });
       await expect(officer.getByTestId("status")).toHaveText("已答复");
 

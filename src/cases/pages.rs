@@ -106,12 +106,12 @@ pub fn CaseFacts(
         {(!case.files.is_empty()).then(|| view! {
             <section aria-labelledby="files-heading" class="mb-5 rounded-lg border border-gray-300 bg-white p-4">
                 <h2 id="files-heading" class="mb-2 text-lg font-bold">{tr(Msg::Attachments)}</h2>
-                <ul class="list-disc pl-6">
+                <ul class="list-disc pl-6" data-testid="files">
                     {case.files.into_iter().map(|f| {
                         let href = format!("{file_prefix}{}{file_suffix}", f.id);
                         let from = if f.from_staff { Msg::FromUnit } else { Msg::FromApplicant };
                         view! { <li><a href=href rel="external" class="text-red-900 underline">{f.name.clone()}</a>
-                            " ("{(f.size + 1023) / 1024}" KB · "{tr(from)}")"</li> }
+                            " ("{crate::catalog::human_size(f.size)}" · "{tr(from)}")"</li> }
                     }).collect_view()}
                 </ul>
             </section>

@@ -360,7 +360,7 @@ fn StaffFiles(id: i64, files: Vec<AttachmentView>, editable: bool) -> impl IntoV
         .collect_view();
     view! {
         <section class=CARD aria-labelledby="files-heading">
-            <h2 id="files-heading" class="mb-2 font-bold">{tr(Msg::EntryFiles)}</h2>
+            <h2 id="files-heading" class="mb-2 font-bold">{tr(Msg::Attachments)}</h2>
             <ul class="mb-3 space-y-1" data-testid="staff-files">{list}</ul>
             {editable.then(|| view! { <UploadForm action=format!("/admin/catalog/{id}/files") hidden=vec![] catalog=true/> })}
         </section>

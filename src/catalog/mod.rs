@@ -314,7 +314,7 @@ pub fn revision_changes(before: &RevisionView, after: &RevisionView) -> Vec<Fiel
     let names = |r: &RevisionView| r.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("、");
     let (b, a) = (names(before), names(after));
     if b != a {
-        c.push(FieldChange { field: Msg::EntryFiles, before: b, after: a });
+        c.push(FieldChange { field: Msg::Attachments, before: b, after: a });
     }
     c
 }
@@ -354,7 +354,7 @@ mod tests {
             files: vec![file(1, "方案.pdf")],
         };
         let b = RevisionView { files: vec![file(2, "方案.pdf"), file(3, "附表.xlsx")], ..a.clone() };
-        assert_eq!(revision_changes(&a, &b), vec![FieldChange { field: Msg::EntryFiles, before: "方案.pdf".into(), after: "方案.pdf、附表.xlsx".into() }]);
+        assert_eq!(revision_changes(&a, &b), vec![FieldChange { field: Msg::Attachments, before: "方案.pdf".into(), after: "方案.pdf、附表.xlsx".into() }]);
         // The same names under new ids (carried forward) are no change.
         let c = RevisionView { files: vec![file(9, "方案.pdf")], ..a.clone() };
         assert!(revision_changes(&a, &c).is_empty());

@@ -289,7 +289,7 @@ fn Entry(entry: EntryView) -> impl IntoView {
             <div class="entry-body max-w-none space-y-3 leading-relaxed" inner_html=entry.body.clone() data-testid="entry-body"></div>
             {(!entry.files.is_empty()).then(|| view! {
                 <section aria-labelledby="entry-files">
-                    <h2 id="entry-files" class="font-bold">{tr(Msg::EntryFiles)}</h2>
+                    <h2 id="entry-files" class="font-bold">{tr(Msg::Attachments)}</h2>
                     <ul class="list-disc pl-6" data-testid="entry-files">
                         {entry.files.iter().map(|f| view! {
                             <li>
