@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup/board") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ratings") view=crate::ratings::pages::RatingsPublicPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
                     <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
                     <Route path=path!("/admin/login") view=LoginPage/>
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>
+                        <Route path=path!("ratings") view=crate::ratings::pages::StaffRatingsPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -13,6 +13,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod lookup;
+pub mod ratings;
 pub mod staff;
 pub mod ui;
 pub mod units;

@@ -1,53 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessibleInBothModes, hydrated, signIn } from "./helpers";
-
-/** A valid resident ID (the GB 11643 example) and one with a wrong check digit. */
-const GOOD_ID = "11010519491231002X";
-const BAD_ID = "110105194912310021";
-
-async function fillApplicant(page: Page, name: string, id: string) {
-  await page.locator("#f-applicant_name").fill(name);
-  await page.locator("#f-id_number").fill(id);
-  await page.locator("#f-phone").fill("13812345678");
-}
-
-/** Reads the receipt: tracking number, query code and the lookup link. */
-async function readReceipt(page: Page) {
-  const receipt = page.getByTestId("receipt");
-  await expect(receipt).toBeVisible();
-  const tracking = (await page.getByTestId("tracking").textContent())!.trim();
-  const code = (await page.getByTestId("query-code").textContent())!.trim();
-  expect(tracking).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
-  expect(code).toMatch(/^[0-9A-Z]{10}$/);
-  await expect(receipt.locator(".qr svg")).toBeVisible();
-  const link = (await page.getByTestId("lookup-link").getAttribute("href"))!;
-  return { tracking, code, lookup: new URL(link).pathname + new URL(link).search };
-}
-
-/** An officer's page, in a separate browser context (another person). */
-async function officerPage(browser: Browser, js: boolean) {
-  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN" });
-  const page = await ctx.newPage();
-  await signIn(page, "officer.fgw");
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
-
-async function openCase(page: Page, tracking: string) {
-  await page.goto("/admin/cases");
-  await page.getByRole("link", { name: tracking }).click();
-  await expect(page.getByTestId("tracking")).toHaveText(tracking);
-}
-
-async function act(page: Page, action: string, fields: Record<string, string>) {
-  const form = page.locator(`form[data-action="${action}"]`);
-  for (const [id, value] of Object.entries(fields)) {
-    const el = form.locator(`#a-${action}-${id}`);
-    if ((await el.evaluate((e) => e.tagName)) === "SELECT") await el.selectOption(value);
-    else await el.fill(value);
-  }
-  await form.getByRole("button").click();
-}
+import { expect, test, type Page } from "@playwright/test";
+import { BAD_ID, GOOD_ID, act, expectAccessibleInBothModes, fillApplicant, hydrated, officerPage, openCase, readReceipt, signIn } from "./helpers";
 
 for (const js of [false, true]) {
   test.describe(js ? "with JavaScript" : "without JavaScript", () => {

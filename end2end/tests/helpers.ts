@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label: string) {
@@ -34,4 +34,52 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+}
+
+/** A valid resident ID (the GB 11643 example) and one with a wrong check digit. */
+export const GOOD_ID = "11010519491231002X";
+export const BAD_ID = "110105194912310021";
+
+export async function fillApplicant(page: Page, name: string, id: string) {
+  await page.locator("#f-applicant_name").fill(name);
+  await page.locator("#f-id_number").fill(id);
+  await page.locator("#f-phone").fill("13812345678");
+}
+
+/** Reads the receipt: tracking number, query code and the lookup link. */
+export async function readReceipt(page: Page) {
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt).toBeVisible();
+  const tracking = (await page.getByTestId("tracking").textContent())!.trim();
+  const code = (await page.getByTestId("query-code").textContent())!.trim();
+  expect(tracking).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+  expect(code).toMatch(/^[0-9A-Z]{10}$/);
+  await expect(receipt.locator(".qr svg")).toBeVisible();
+  const link = (await page.getByTestId("lookup-link").getAttribute("href"))!;
+  return { tracking, code, lookup: new URL(link).pathname + new URL(link).search };
+}
+
+/** An officer's page, in a separate browser context (another person). */
+export async function officerPage(browser: Browser, js: boolean) {
+  const ctx = await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN" });
+  const page = await ctx.newPage();
+  await signIn(page, "officer.fgw");
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+export async function openCase(page: Page, tracking: string) {
+  await page.goto("/admin/cases");
+  await page.getByRole("link", { name: tracking }).click();
+  await expect(page.getByTestId("tracking")).toHaveText(tracking);
+}
+
+export async function act(page: Page, action: string, fields: Record<string, string>) {
+  const form = page.locator(`form[data-action="${action}"]`);
+  for (const [id, value] of Object.entries(fields)) {
+    const el = form.locator(`#a-${action}-${id}`);
+    if ((await el.evaluate((e) => e.tagName)) === "SELECT") await el.selectOption(value);
+    else await el.fill(value);
+  }
+  await form.getByRole("button").click();
 }

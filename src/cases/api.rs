@@ -1,12 +1,12 @@
 //! Case server functions: the officers' queue and actions, and the citizen's lookup.
 
-use super::{ActDraft, CaseView, Queue};
+use super::{CaseView, Queue};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::store::{self, ActError, CaseRow, Step},
-    super::{AnswerView, QueueCounts, QueueRow},
+    super::{ActDraft, AnswerView, QueueCounts, QueueRow},
     crate::domain::application::{Action, AnswerType, ApplicantType, CaseKind, Delivery, IdType, WithholdReason, clean_text, MAX_NOTE},
     crate::domain::supervision::urgency,
     crate::domain::{DeadlineError, Need, QueryCode, TrackingNumber, WorkingDayCalendar, mask_address, mask_document, mask_email, mask_name, mask_phone},
@@ -81,6 +81,7 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         unit_staff,
         act_token: String::new(),
         act_draft: None,
+        rating: crate::ratings::store::for_case(db, row.id, state.config.today()).await?,
     })
 }
 
@@ -276,7 +277,7 @@ pub const LOOKUP_PER_NUMBER: throttle::Limit = throttle::Limit { max: 100, windo
 /// Finds a case by tracking number and query code, or says — in one neutral message, whatever
 /// was wrong — that it cannot.
 #[cfg(feature = "ssr")]
-async fn find_for_applicant(state: &AppState, t: &str, c: &str) -> Result<CaseRow, AppError> {
+pub async fn find_for_applicant(state: &AppState, t: &str, c: &str) -> Result<CaseRow, AppError> {
     let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
     let ip = security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy);
     find_case_for(state, &ip, t, c).await

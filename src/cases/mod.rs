@@ -86,6 +86,8 @@ pub struct CaseView {
     /// with what was typed and why it was refused.
     pub act_token: String,
     pub act_draft: Option<(ActDraft, Vec<(String, Msg)>)>,
+    /// The citizen's rating once the case is finished (一事一评).
+    pub rating: Option<crate::ratings::CaseRating>,
 }
 
 /// An officer's action form as posted.

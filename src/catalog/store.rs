@@ -15,47 +15,9 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::server::db::{Backend, beijing_time, now};
 use crate::server::Db;
+use crate::server::sql::{Arg, Sql, bind_args};
 use sqlx::{Any, Transaction};
 use time::Date;
-
-/// A bind value for SQL assembled from a filter.
-#[derive(Clone, Debug)]
-enum Arg {
-    I(i64),
-    S(String),
-}
-
-/// SQL text with numbered placeholders and their values, built up in order.
-#[derive(Default)]
-struct Sql {
-    args: Vec<Arg>,
-}
-
-impl Sql {
-    fn arg(&mut self, a: Arg) -> String {
-        self.args.push(a);
-        format!("${}", self.args.len())
-    }
-
-    /// `(… placeholders …)` for an `IN`; `(NULL)`, which matches nothing, for an empty list.
-    fn in_list(&mut self, ids: &[i64]) -> String {
-        let marks: Vec<String> = ids.iter().map(|i| self.arg(Arg::I(*i))).collect();
-        if marks.is_empty() { "(NULL)".into() } else { format!("({})", marks.join(", ")) }
-    }
-}
-
-macro_rules! bind_args {
-    ($q:expr, $args:expr) => {{
-        let mut q = $q;
-        for a in $args {
-            q = match a {
-                Arg::I(i) => q.bind(*i),
-                Arg::S(s) => q.bind(s.clone()),
-            };
-        }
-        q
-    }};
-}
 
 /// Units with their parents, in display order (a department's sub-units follow it).
 async fn unit_rows(db: &Db) -> Result<Vec<(i64, Option<i64>, String, String)>, sqlx::Error> {

@@ -6,6 +6,7 @@ mod calendar;
 pub mod matters;
 mod units;
 
+use crate::ratings::store as ratings;
 use crate::domain::{Role, Uscc, UnitKind};
 use crate::server::{Config, Db, db::now, password};
 use anyhow::{Context, Result};
@@ -64,6 +65,10 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     let (cases,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases").fetch_one(&db.pool).await?;
     if cases == 0 {
         seed_cases(db, opts).await?;
+    }
+    let (ratings,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ratings").fetch_one(&db.pool).await?;
+    if ratings == 0 {
+        seed_ratings(db, opts).await?;
     }
     let (entries,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalog_entries").fetch_one(&db.pool).await?;
     if entries == 0 {
@@ -288,6 +293,36 @@ async fn seed_cases(db: &Db, opts: &DemoOptions) -> Result<()> {
             if let Err(e) = store::act(db, &row, step, &cal).await {
                 anyhow::bail!("demo case {n} step {action:?}: {e:?}");
             }
+        }
+    }
+    Ok(())
+}
+
+/// Ratings of the finished demo cases (all but the newest, left for a visitor to rate): mostly
+/// good, one 差评 still open for the unit to answer, one already answered.
+async fn seed_ratings(db: &Db, opts: &DemoOptions) -> Result<()> {
+    use crate::domain::rating::RatingInput;
+    let cal = crate::calendar::store::load(db).await?;
+    let closed: Vec<(i64,)> = sqlx::query_as("SELECT id FROM cases WHERE closed_on IS NOT NULL ORDER BY id").fetch_all(&db.pool).await?;
+    let plan = [
+        ("very_satisfied", "办理很快，工作人员解释得很清楚。"),
+        ("satisfied", ""),
+        ("very_unsatisfied", "答复时间比承诺的晚，电话一直打不通。"),
+        ("basic", "材料要求可以在网上写得更清楚些。"),
+        ("unsatisfied", "窗口人员态度生硬。"),
+    ];
+    let rated = closed.len().saturating_sub(1);
+    for (i, (id,)) in closed.iter().take(rated).enumerate() {
+        let Some(case) = crate::cases::store::by_id(db, *id).await? else { continue };
+        let (level, comment) = plan[i % plan.len()];
+        let rating = RatingInput { level: level.into(), comment: comment.into(), attitude: "4".into(), ..Default::default() }
+            .validate()
+            .map_err(|e| anyhow::anyhow!("demo rating: {e:?}"))?;
+        let rectify_by = cal.add_working_days(opts.today, 5);
+        ratings::rate(db, &case, &rating, opts.today, rectify_by).await?;
+        if level == "unsatisfied" {
+            let (rating_id,): (i64,) = sqlx::query_as("SELECT id FROM ratings WHERE case_id = $1").bind(id).fetch_one(&db.pool).await?;
+            ratings::respond(db, rating_id, 1, opts.today, "经核查，当日窗口人员沟通方式不当。", "已对相关人员进行批评教育，并开展服务礼仪培训。", "已电话回访申请人，申请人表示理解。").await?;
         }
     }
     Ok(())

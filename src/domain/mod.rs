@@ -32,6 +32,7 @@ pub mod catalog;
 pub mod deadline;
 pub mod locale;
 pub mod person;
+pub mod rating;
 pub mod role;
 pub mod site;
 pub mod staff;

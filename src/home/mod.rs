@@ -6,12 +6,13 @@ use crate::ui::{tr, use_prefs, use_site};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const SERVICES: [(&str, Msg, Msg, &str); 5] = [
+const SERVICES: [(&str, Msg, Msg, &str); 6] = [
     ("/catalog", Msg::CatalogTitle, Msg::CatalogDesc, "目"),
     ("/apply", Msg::ApplyTitle, Msg::ApplyDesc, "申"),
     ("/lookup", Msg::LookupTitle, Msg::LookupDesc, "查"),
     ("/hotline", Msg::HotlineTitle, Msg::HotlineDesc, "信"),
     ("/surveys", Msg::SurveysTitle, Msg::SurveysDesc, "调"),
+    ("/ratings", Msg::RatingsTitle, Msg::RatingsLead, "评"),
 ];
 
 #[component]

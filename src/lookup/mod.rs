@@ -51,7 +51,8 @@ pub fn LookupPage() -> impl IntoView {
                             {(!case.status.is_closed()).then(|| view! {
                                 <UploadForm action="/lookup/files" hidden=vec![("t", t.clone()), ("c", c.clone())]/>
                             })}
-                            <ApplicantActions case=case.clone() t c correct/>
+                            <ApplicantActions case=case.clone() t=t.clone() c=c.clone() correct/>
+                            <crate::ratings::pages::RatingSection rating=case.rating.clone() closed=case.status.is_closed() t c/>
                             {case.answer.is_some().then(|| view! {
                                 <p class="mb-5"><a href=format!("/lookup/letter?t={}&c={}", urlencoding::encode(&args().0), urlencoding::encode(&args().1))
                                     class="tap inline-flex items-center rounded border border-gray-500 bg-white px-4 py-2 font-medium" data-testid="letter-link">{tr(Msg::AnswerLetter)}</a></p>

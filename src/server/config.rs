@@ -32,6 +32,9 @@ pub struct Config {
     /// How catalog index numbers (索引号) are formed (`GONGKAI_INDEX_PATTERN`); see
     /// `domain::catalog::IndexPattern`.
     pub index_pattern: crate::domain::catalog::IndexPattern,
+    /// Working days a unit has to answer a 差评 (`GONGKAI_RECTIFY_DAYS`, 5 by default; cities use
+    /// 5 to 15).
+    pub rectify_days: u32,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -68,8 +71,13 @@ impl Config {
             Some(v) => crate::domain::catalog::IndexPattern::parse(&v).context("GONGKAI_INDEX_PATTERN is not a valid pattern")?,
             None => Default::default(),
         };
+        let rectify_days = match var("GONGKAI_RECTIFY_DAYS") {
+            Some(v) => v.parse().ok().filter(|d| (1..=60).contains(d)).context("GONGKAI_RECTIFY_DAYS must be 1 to 60")?,
+            None => 5,
+        };
         Ok(Config {
             index_pattern,
+            rectify_days,
             public_url: var("GONGKAI_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
             today,
             yellow_days,
@@ -103,6 +111,7 @@ impl Config {
             yellow_days: 3,
             lookup_throttle: true,
             index_pattern: Default::default(),
+            rectify_days: 5,
         }
     }
 }

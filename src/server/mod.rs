@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod drafts;
+pub mod sql;
 pub mod password;
 pub mod prefs;
 pub mod security;

@@ -88,6 +88,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let is_admin = staff.has_role(Role::Admin);
     let can_work_cases = is_admin || staff.has_role(Role::Officer) || staff.has_role(Role::Reviewer);
+    let staff_evaluator = staff.has_role(Role::Evaluator);
     let name = staff.display_name.clone();
     provide_context(staff);
     let link = "tap block rounded px-3 py-2 font-medium hover:bg-red-50 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
@@ -100,6 +101,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
                         {can_work_cases.then(|| view! { <li><A href="/admin/catalog" attr:class=link>{tr(Msg::CatalogAdmin)}</A></li> })}
                         {can_work_cases.then(|| view! { <li><A href="/admin/cases" attr:class=link>{tr(Msg::CaseQueue)}</A></li> })}
+                        {(can_work_cases || staff_evaluator).then(|| view! { <li><A href="/admin/ratings" attr:class=link>{tr(Msg::StaffRatingsTitle)}</A></li> })}
                         {is_admin.then(|| view! {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
                             <li><A href="/admin/staff" attr:class=link>{tr(Msg::AccountsAdmin)}</A></li>

@@ -1,5 +1,6 @@
 //! Shared view pieces: preferences context, layout, forms.
 
+pub mod chart;
 pub mod form;
 pub mod layout;
 

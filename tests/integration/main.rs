@@ -7,5 +7,6 @@ mod accounts;
 mod calendar;
 mod cases;
 mod catalog;
+mod ratings;
 mod common;
 mod foundation;

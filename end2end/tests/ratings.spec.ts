@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { GOOD_ID, act, expectAccessibleInBothModes, fillApplicant, hydrated, officerPage, openCase, readReceipt } from "./helpers";
+
+/** Files an information request at 发改委 and returns its receipt. */
+async function fileRequest(page: Page, subject: string) {
+  await page.goto("/apply/info");
+  await fillApplicant(page, "赵六", GOOD_ID);
+  await page.locator("#f-unit_id").selectOption({ label: "青山县发展和改革委员会" });
+  await page.locator("#f-subject").fill(subject);
+  await page.getByTestId("submit-application").click();
+  await expect(page).toHaveURL(/\/apply\/receipt\//);
+  return readReceipt(page);
+}
+
+for (const js of [false, true]) {
+  test(`a finished case is rated 非常不满意, rectified by the unit and rated again (${js ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const a11y = js ? expectAccessibleInBothModes : async (_page: Page, _label: string) => {};
+    const citizen = await (await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN", viewport: { width: 360, height: 740 } })).newPage();
+    const comment = `窗口答复比约定晚了三天${js ? "（甲）" : "（乙）"}`;
+    const { tracking, lookup } = await fileRequest(citizen, "2026 年县级政府投资项目计划");
+
+    // Not before the case is finished.
+    await citizen.goto(lookup);
+    await expect(citizen.getByTestId("rate-form")).toHaveCount(0);
+    const officer = await officerPage(browser, js);
+    await openCase(officer, tracking);
+    await act(officer, "answer", { type: "disclosed", note: "计划文件见附件。" });
+    await expect(officer.getByTestId("status")).toHaveText("已答复");
+
+    // A 差评 needs its reason next to the field; then it is saved, once.
+    await citizen.goto(lookup);
+    if (js) await hydrated(citizen);
+    await a11y(citizen, "lookup with the rating form");
+    const form = citizen.getByTestId("rate-form");
+    await form.getByLabel("非常不满意", { exact: true }).check();
+    await form.getByTestId("submit-rating").click();
+    await expect(citizen.locator("#f-comment-error")).toContainText("请简要说明不满意的原因");
+    await expect(citizen.getByLabel("非常不满意", { exact: true })).toBeChecked();
+    await citizen.locator("#f-comment").fill(comment);
+    await citizen.getByTestId("submit-rating").click();
+    if (js) await expect(citizen.getByTestId("rating-saved")).toBeVisible();
+    await citizen.goto(lookup);
+    await expect(citizen.getByTestId("given-rating")).toContainText("非常不满意");
+    await expect(citizen.getByTestId("rectification")).toContainText("待整改");
+    await expect(citizen.getByTestId("rate-form")).toHaveCount(0);
+
+    // The unit sees it with its due date and answers.
+    await officer.goto("/admin/ratings");
+    const item = officer.getByTestId("staff-rating").filter({ hasText: tracking });
+    await expect(item).toContainText("待整改");
+    await expect(item).toContainText(/整改期限 \d{4}-\d{2}-\d{2}/);
+    if (js) await hydrated(officer);
+    await a11y(officer, "staff ratings");
+    const respond = item.locator('form[data-action="respond"]');
+    await respond.locator("textarea[name=explanation]").fill("答复前需与财政局会商，未及时告知申请人。");
+    await respond.locator("textarea[name=remedy]").fill("已建立超期预警，提前告知办理进度。");
+    await respond.locator("textarea[name=callback]").fill("已电话回访，申请人表示理解。");
+    await respond.getByRole("button").click();
+    await expect(officer.getByTestId("staff-rating").filter({ hasText: tracking })).toContainText("已整改，待再评价");
+
+    // The citizen reads the reply and rates again; the public page counts the second rating.
+    await citizen.goto(lookup);
+    await expect(citizen.getByTestId("rectification")).toContainText("已建立超期预警");
+    await citizen.getByLabel("满意", { exact: true }).check();
+    await citizen.getByTestId("submit-rerating").click();
+    await citizen.goto(lookup);
+    await expect(citizen.getByTestId("rectification")).toContainText("整改后再评价: 满意");
+
+    await citizen.goto("/ratings");
+    await expect(citizen.getByTestId("good-rate")).toHaveText(/^\d+\.\d%$/);
+    await expect(citizen.getByTestId("unit-ranking")).toContainText("发展和改革委员会");
+    await expect(citizen.getByTestId("public-comments")).toContainText(comment);
+    await expect(citizen.getByTestId("public-comments")).toContainText("已建立超期预警");
+    await expect(citizen.locator("main")).not.toContainText("赵六");
+    if (js) await hydrated(citizen);
+    await a11y(citizen, "public ratings");
+    await officer.context().close();
+    await citizen.context().close();
+  });
+}

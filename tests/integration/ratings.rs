@@ -1,0 +1,183 @@
+//! Public ratings: once per finished case, a 差评 rectified and rated again, appeals decided by
+//! an evaluator, and the public figures that follow from all of it.
+
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use gongkai::server::Config;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn signed_in(app: &TestApp, user: &str) -> reqwest::Client {
+    let c = client();
+    assert_eq!(login(app, &c, user, DEMO_PASSWORD).await.status(), StatusCode::OK);
+    c
+}
+
+/// Files an information request at 发改委 and returns (case id, tracking number, query code).
+async fn filed(app: &TestApp, citizen: &reqwest::Client, n: u8) -> (i64, String, String) {
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
+    let token = format!("{:032x}", 0x7a7e_0000_u128 + u128::from(n));
+    let fields = [
+        ("token", token.clone()),
+        ("applicant_type", "person".into()),
+        ("applicant_name", "王五".into()),
+        ("id_type", "idcard".into()),
+        ("id_number", "11010519491231002X".into()),
+        ("phone", "13812345678".into()),
+        ("unit_id", unit.to_string()),
+        ("subject", "县城区道路改造工程批复文件".into()),
+        ("delivery", "online".into()),
+    ];
+    let res = citizen.post(app.url("/api/apply/submit")).form(&fields).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let tracking: String = res.json().await.unwrap();
+    let receipt: Value = citizen.post(app.url("/api/apply/receipt")).form(&[("tracking", &tracking)]).send().await.unwrap().json().await.unwrap();
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM cases WHERE submit_key = $1").bind(&token).fetch_one(&app.db.pool).await.unwrap();
+    (id, tracking, receipt["query_code"].as_str().unwrap().to_owned())
+}
+
+async fn answer(app: &TestApp, officer: &reqwest::Client, id: i64) {
+    let res = officer
+        .post(app.url("/api/cases/act"))
+        .form(&[("id", id.to_string()), ("action", "answer".into()), ("answer_type", "disclosed".into()), ("note", "已公开".into())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+}
+
+async fn rate(app: &TestApp, c: &reqwest::Client, t: &str, code: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let mut form: Vec<(&str, &str)> = vec![("t", t), ("c", code)];
+    form.extend_from_slice(fields);
+    c.post(app.url("/api/ratings/rate")).form(&form).send().await.unwrap()
+}
+
+async fn public(app: &TestApp) -> Value {
+    client().post(app.url("/api/ratings/public")).send().await.unwrap().json().await.unwrap()
+}
+
+fn unit_row<'a>(page: &'a Value, name: &str) -> Option<&'a Value> {
+    page["units"].as_array().unwrap().iter().find(|r| r["name"].as_str().unwrap().contains(name))
+}
+
+async fn staff_rows(app: &TestApp, c: &reqwest::Client, appeals: bool) -> Value {
+    let res = c.post(app.url("/api/ratings/staff")).form(&[("appeals", appeals.to_string())]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+fn row_for<'a>(s: &'a Value, tracking: &str) -> Option<&'a Value> {
+    s["rows"].as_array().unwrap().iter().find(|r| r["tracking"].as_str().unwrap().replace('-', "") == tracking.replace('-', ""))
+}
+
+#[tokio::test]
+async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_from_public_figures_only() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let citizen = client();
+    let officer = signed_in(&app, "officer.fgw").await;
+    let (id, t, code) = filed(&app, &citizen, 1).await;
+    let before = public(&app).await;
+    let total_before = before["counts"].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>();
+
+    // Not before the case is finished; a 差评 needs a reason; then once only.
+    let res = rate(&app, &citizen, &t, &code, &[("level", "satisfied")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    answer(&app, &officer, id).await;
+    let res = rate(&app, &citizen, &t, &code, &[("level", "very_unsatisfied"), ("attitude", "9")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("comment") && body.contains("attitude"), "{body}");
+    assert_eq!(rate(&app, &citizen, &t, &code, &[("level", "very_unsatisfied"), ("comment", "答复太慢"), ("efficiency", "1")]).await.status(), StatusCode::OK);
+    let res = rate(&app, &citizen, &t, &code, &[("level", "very_satisfied")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "一事一评");
+    assert!(res.text().await.unwrap().contains("AlreadyRated"));
+    let res = rate(&app, &citizen, &t, "WRONGCODE1", &[("level", "satisfied")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!res.text().await.unwrap().contains("AlreadyRated"), "the neutral lookup message, nothing about the case");
+
+    // The rectification is due 5 working days from today on the stored calendar.
+    let cal = gongkai::calendar::store::load(&app.db).await.unwrap();
+    let due = cal.add_working_days(Config::for_database("sqlite::memory:").today(), 5).to_string();
+    let mine = staff_rows(&app, &officer, false).await;
+    let row = row_for(&mine, &t).expect("the unit sees its rating");
+    assert_eq!(row["rectification"]["state"], "Open");
+    assert_eq!(row["rectification"]["due_on"], due.as_str());
+    let rating_id = row["id"].as_i64().unwrap();
+    let other = signed_in(&app, "officer.edu").await;
+    assert!(row_for(&staff_rows(&app, &other, false).await, &t).is_none(), "another unit does not");
+    let respond = |c: reqwest::Client, fields: Vec<(&'static str, String)>| {
+        let url = app.url("/api/ratings/respond");
+        async move { c.post(url).form(&fields).send().await.unwrap().status() }
+    };
+    let answer_fields = vec![
+        ("id", rating_id.to_string()),
+        ("explanation", "答复前需会商，未及时告知申请人。".into()),
+        ("remedy", "已建立超期预警，提前告知进度。".into()),
+        ("callback", "已电话回访。".into()),
+    ];
+    assert_eq!(respond(other.clone(), answer_fields.clone()).await, StatusCode::FORBIDDEN);
+    assert_eq!(respond(officer.clone(), vec![("id", rating_id.to_string())]).await, StatusCode::UNPROCESSABLE_ENTITY);
+    let after_bad = public(&app).await;
+    assert_eq!(after_bad["counts"][4].as_i64().unwrap(), before["counts"][4].as_i64().unwrap() + 1);
+    assert!(unit_row(&after_bad, "发展和改革委员会").is_some());
+
+    // Answered, the citizen sees the reply and rates again; the second level is the one that counts.
+    assert_eq!(respond(officer.clone(), answer_fields.clone()).await, StatusCode::OK);
+    assert_eq!(respond(officer.clone(), answer_fields).await, StatusCode::UNPROCESSABLE_ENTITY, "answered once");
+    let seen: Value = citizen.post(app.url("/api/lookup/find")).form(&[("t", &t), ("c", &code)]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(seen["rating"]["rectification"]["state"], "Answered");
+    assert_eq!(seen["rating"]["rectification"]["remedy"], "已建立超期预警，提前告知进度。");
+    let rerate = |level: &'static str| {
+        let (c, url, t, code) = (citizen.clone(), app.url("/api/ratings/rerate"), t.clone(), code.clone());
+        async move { c.post(url).form(&[("t", t.as_str()), ("c", code.as_str()), ("level", level)]).send().await.unwrap().status() }
+    };
+    assert_eq!(rerate("satisfied").await, StatusCode::OK);
+    assert_eq!(rerate("very_satisfied").await, StatusCode::UNPROCESSABLE_ENTITY, "rated again once");
+    let after_rerate = public(&app).await;
+    assert_eq!(after_rerate["counts"][4], before["counts"][4]);
+    assert_eq!(after_rerate["counts"][1].as_i64().unwrap(), before["counts"][1].as_i64().unwrap() + 1);
+
+    // Appeals: the unit's reviewer files one; an evaluator upholds it; the rating leaves the figures, not the records.
+    let appeal = |c: reqwest::Client| {
+        let url = app.url("/api/ratings/appeal");
+        async move { c.post(url).form(&[("id", rating_id.to_string()), ("reason", "申请人重复提交，误评。".into())]).send().await.unwrap().status() }
+    };
+    assert_eq!(appeal(officer.clone()).await, StatusCode::FORBIDDEN, "the reviewer appeals, not the officer");
+    let reviewer = signed_in(&app, "reviewer.fgw").await;
+    assert_eq!(appeal(reviewer.clone()).await, StatusCode::OK);
+    assert_eq!(appeal(reviewer.clone()).await, StatusCode::UNPROCESSABLE_ENTITY);
+    let evaluator = signed_in(&app, "evaluator").await;
+    let pending = staff_rows(&app, &evaluator, true).await;
+    let appeal_id = row_for(&pending, &t).expect("pending appeal listed")["appeal_id"].as_i64().unwrap();
+    let decide = |c: reqwest::Client, decision: &'static str| {
+        let url = app.url("/api/ratings/decide");
+        async move {
+            c.post(url).form(&[("appeal", appeal_id.to_string()), ("decision", decision.into()), ("note", "核实属实。".into())]).send().await.unwrap().status()
+        }
+    };
+    assert_eq!(decide(reviewer.clone(), "uphold").await, StatusCode::FORBIDDEN);
+    assert_eq!(decide(evaluator.clone(), "uphold").await, StatusCode::OK);
+    assert_eq!(decide(evaluator.clone(), "dismiss").await, StatusCode::UNPROCESSABLE_ENTITY, "decided once");
+    let final_page = public(&app).await;
+    let total_after = final_page["counts"].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>();
+    assert_eq!(total_after, total_before, "removed from the public figures");
+    let audit = staff_rows(&app, &evaluator, false).await;
+    let row = row_for(&audit, &t).expect("still in the records");
+    assert_eq!(row["removed"], true);
+    assert_eq!(row["appeal"][0], "upheld");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_public_page_checks_its_period_and_ranks_nobody_in_an_empty_one() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let page: Value = client().post(app.url("/api/ratings/public")).form(&[("from", "2001-01-01"), ("to", "2001-12-31")]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(page["units"].as_array().unwrap().len(), 0);
+    assert!(page["counts"].as_array().unwrap().iter().all(|n| n == 0));
+    let page: Value = client().post(app.url("/api/ratings/public")).form(&[("from", "2026-02-30"), ("to", "<script>")]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(page["errors"].as_array().unwrap().len(), 2);
+    let html = client().get(app.url("/ratings")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("好评率") && html.contains("<svg"), "rendered on the server with its chart");
+    app.stop().await;
+}
