@@ -334,6 +334,8 @@ messages! {
     FileErrorCount => "附件数量已达上限或办件已办结，未保存", "附件數量已達上限或辦件已辦結，未儲存", "The case has the most files allowed or is closed; not saved";
     FileErrorMissing => "请选择要上传的文件", "請選擇要上傳的檔案", "Choose a file to upload";
     FileSaved => "附件已保存", "附件已儲存", "File saved";
+    PauseScrolling => "暂停滚动", "暫停捲動", "Pause scrolling";
+    ResumeScrolling => "继续滚动", "繼續捲動", "Resume scrolling";
     RatingVerySatisfied => "非常满意", "非常滿意", "Very satisfied";
     RatingSatisfied => "满意", "滿意", "Satisfied";
     RatingBasic => "基本满意", "基本滿意", "Fairly satisfied";

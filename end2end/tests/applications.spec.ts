@@ -159,3 +159,25 @@ test("the public board shows totals, the rate and the latest cases with masked n
   for (const n of names) expect(n).toMatch(/\*/);
   await expectAccessibleInBothModes(page, "board");
 });
+
+for (const js of [false, true]) {
+  test(`the board's latest cases ${js ? "scroll and pause on request" : "are a static list"} (${js ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN" })).newPage();
+    await page.goto("/lookup/board");
+    const track = page.locator(".board-scroll-track");
+    const animation = () => track.evaluate((e) => [getComputedStyle(e).animationName, getComputedStyle(e).animationPlayState]);
+    if (!js) {
+      await expect(page.getByTestId("board-pause")).toBeHidden();
+      await expect(page.locator(".board-scroll-copy")).toBeHidden();
+      return;
+    }
+    await hydrated(page);
+    expect(await animation()).toEqual(["board-scroll", "running"]);
+    await expect(page.locator(".board-scroll-copy")).toHaveAttribute("aria-hidden", "true");
+    await page.getByTestId("board-pause").click();
+    await expect(page.getByTestId("board-pause")).toHaveAttribute("aria-pressed", "true");
+    await page.mouse.move(0, 0);
+    expect(await animation()).toEqual(["board-scroll", "paused"]);
+    await page.context().close();
+  });
+}

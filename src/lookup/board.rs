@@ -69,8 +69,9 @@ pub async fn get_board() -> Result<Board, AppError> {
     Ok(Board { filed: units.iter().map(|u| u.filed).sum(), done: units.iter().map(|u| u.done).sum(), latest, units })
 }
 
-/// Seconds between refreshes of the board when JavaScript is on.
-const REFRESH_SECS: u64 = 15;
+/// Seconds between refreshes of the board when JavaScript is on: one full turn of the scrolling
+/// list (style/main.css, `board-scroll`), so a refresh restarts it where it would loop anyway.
+const REFRESH_SECS: u64 = 60;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -80,6 +81,8 @@ pub fn BoardPage() -> impl IntoView {
         let _ = set_interval_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(REFRESH_SECS));
     });
     let data = Resource::new(move || tick.get(), |_| get_board());
+    // Kept across refreshes, so a reader who paused the list is not surprised by it moving again.
+    let paused = RwSignal::new(false);
     view! {
         <Title text=move || tr(Msg::BoardTitle)().to_owned()/>
         <div class="mx-auto max-w-5xl px-4 py-6">
@@ -87,7 +90,7 @@ pub fn BoardPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(board) => view! { <BoardView board/> }.into_any(),
+                        Ok(board) => view! { <BoardView board paused/> }.into_any(),
                         Err(e) => crate::apply::pages::load_error(e),
                     }
                 })}
@@ -97,8 +100,25 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn BoardView(board: Board) -> impl IntoView {
+fn BoardView(board: Board, paused: RwSignal<bool>) -> impl IntoView {
     let prefs = use_prefs();
+    let rows = move |latest: Vec<BoardRow>| {
+        latest
+            .into_iter()
+            .map(|r| {
+                let what = r.matter.clone();
+                view! {
+                    <li class="flex flex-wrap gap-x-3 px-3 py-2">
+                        <span class="font-medium">{r.applicant.clone()}</span>
+                        <span>{move || what.clone().unwrap_or_else(|| r.kind.msg().text(prefs.get().locale).to_owned())}</span>
+                        <span class="text-gray-700">{r.unit_name.clone()}</span>
+                        <span class="font-mono text-gray-700">{r.filed_on.clone()}</span>
+                        <span class="font-bold">{tr(r.status.msg())}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let figure = "rounded-lg border border-gray-300 bg-white p-4 text-center";
     let number = "block text-3xl font-bold tabular-nums text-red-900";
     view! {
@@ -108,21 +128,19 @@ fn BoardView(board: Board) -> impl IntoView {
             <p class=figure><span class=number data-testid="done-rate">{rate(board.filed, board.done)}</span>{tr(Msg::DoneRate)}</p>
         </div>
         <section aria-labelledby="latest-heading" class="mb-6">
-            <h2 id="latest-heading" class="mb-2 text-lg font-bold">{tr(Msg::LatestCases)}</h2>
-            <ul class="divide-y divide-gray-200 rounded-lg border border-gray-300 bg-white" data-testid="board-latest">
-                {board.latest.into_iter().map(|r| {
-                    let what = r.matter.clone();
-                    view! {
-                        <li class="flex flex-wrap gap-x-3 px-3 py-2">
-                            <span class="font-medium">{r.applicant.clone()}</span>
-                            <span>{move || what.clone().unwrap_or_else(|| r.kind.msg().text(prefs.get().locale).to_owned())}</span>
-                            <span class="text-gray-700">{r.unit_name.clone()}</span>
-                            <span class="font-mono text-gray-700">{r.filed_on.clone()}</span>
-                            <span class="font-bold">{tr(r.status.msg())}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <div class="mb-2 flex flex-wrap items-center justify-between gap-2">
+                <h2 id="latest-heading" class="text-lg font-bold">{tr(Msg::LatestCases)}</h2>
+                <button type="button" class="board-pause tap items-center rounded border border-gray-500 bg-white px-3 py-1 text-sm font-medium"
+                    aria-pressed=move || paused.get().to_string() on:click=move |_| paused.update(|p| *p = !*p) data-testid="board-pause">
+                    {move || if paused.get() { tr(Msg::ResumeScrolling)() } else { tr(Msg::PauseScrolling)() }}
+                </button>
+            </div>
+            <div class=move || if paused.get() { "board-scroll paused rounded-lg border border-gray-300 bg-white" } else { "board-scroll rounded-lg border border-gray-300 bg-white" }>
+                <div class="board-scroll-track">
+                    <ul class="divide-y divide-gray-200" data-testid="board-latest">{rows(board.latest.clone())}</ul>
+                    <ul class="board-scroll-copy divide-y divide-gray-200 border-t border-gray-200" aria-hidden="true">{rows(board.latest)}</ul>
+                </div>
+            </div>
         </section>
         <section aria-labelledby="units-heading">
             <h2 id="units-heading" class="mb-2 text-lg font-bold">{tr(Msg::PerUnitFigures)}</h2>
