@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings") view=crate::ratings::pages::StaffRatingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/dashboard") view=crate::ratings::pages::RatingDashboardPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

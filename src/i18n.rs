@@ -334,6 +334,10 @@ messages! {
     FileErrorCount => "附件数量已达上限或办件已办结，未保存", "附件數量已達上限或辦件已辦結，未儲存", "The case has the most files allowed or is closed; not saved";
     FileErrorMissing => "请选择要上传的文件", "請選擇要上傳的檔案", "Choose a file to upload";
     FileSaved => "附件已保存", "附件已儲存", "File saved";
+    RatingDashboard => "好差评分析", "好差評分析", "Ratings dashboard";
+    MonthlyTrend => "近 12 个月好评率", "近 12 個月好評率", "Good ratings over the last 12 months";
+    Month => "月份", "月份", "Month";
+    UnitsOfConcern => "差评较多或整改逾期的单位", "差評較多或整改逾期的單位", "Units with the most bad ratings or overdue rectifications";
     PauseScrolling => "暂停滚动", "暫停捲動", "Pause scrolling";
     ResumeScrolling => "继续滚动", "繼續捲動", "Resume scrolling";
     RatingVerySatisfied => "非常满意", "非常滿意", "Very satisfied";

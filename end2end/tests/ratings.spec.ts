@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { GOOD_ID, act, expectAccessibleInBothModes, fillApplicant, hydrated, officerPage, openCase, readReceipt } from "./helpers";
+import { GOOD_ID, act, expectAccessibleInBothModes, fillApplicant, hydrated, officerPage, openCase, readReceipt, signIn } from "./helpers";
 
 /** Files an information request at 发改委 and returns its receipt. */
 async function fileRequest(page: Page, subject: string) {
@@ -78,3 +78,17 @@ for (const js of [false, true]) {
     await citizen.context().close();
   });
 }
+
+test("evaluators read the monthly trend and the units of concern, and export the ratings", async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await signIn(page, "evaluator");
+  await page.goto("/admin/ratings/dashboard");
+  await expect(page.getByTestId("monthly-table").locator("tbody tr")).toHaveCount(12);
+  await expect(page.getByTestId("concerns")).toContainText("局");
+  const csv = await page.request.get("/admin/ratings/export.csv");
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("受理编号");
+  await hydrated(page);
+  await expectAccessibleInBothModes(page, "ratings dashboard");
+  await page.context().close();
+});

@@ -59,10 +59,10 @@ pub async fn rate_case(
 
 /// The citizen's second rating after the unit answered a 差评.
 #[server(endpoint = "ratings/rerate")]
-pub async fn rerate_case(t: String, c: String, #[server(default)] level: String) -> Result<(), AppError> {
+pub async fn rerate_case(t: String, c: String, #[server(default)] second_level: String) -> Result<(), AppError> {
     let state = auth::state()?;
     let case = crate::cases::api::find_for_applicant(&state, &t, &c).await?;
-    let level = RatingLevel::parse(&level).ok_or_else(|| AppError::invalid("second_level", Msg::ChooseOne))?;
+    let level = RatingLevel::parse(&second_level).ok_or_else(|| AppError::invalid("second_level", Msg::ChooseOne))?;
     if !store::rerate(&state.db, case.id, level).await? {
         return Err(AppError::invalid("second_level", Msg::ActionNotOpen));
     }
@@ -204,4 +204,68 @@ pub async fn decide_appeal(appeal: i64, #[server(default)] decision: String, #[s
     }
     audit::record(&state.db, Some(staff.id), "rating_decide", &format!("appeal {appeal} {decision}")).await?;
     Ok(())
+}
+
+/// The twelve months ending with this one, oldest first: ("2025-12", …, "2026-11").
+pub fn last_twelve_months(today: time::Date) -> Vec<String> {
+    let (mut y, mut m) = (today.year(), u8::from(today.month()) as i32);
+    let mut out = Vec::with_capacity(12);
+    for _ in 0..12 {
+        out.push(format!("{y:04}-{m:02}"));
+        m -= 1;
+        if m == 0 {
+            m = 12;
+            y -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The evaluators' dashboard: 好评率 by month and the units with the most 差评 and overdue
+/// rectifications. Evaluators and site administrators.
+#[server(endpoint = "ratings/dashboard")]
+pub async fn get_rating_dashboard() -> Result<super::RatingDashboard, AppError> {
+    let staff = auth::require(Need::Staff).await?;
+    if !staff.grants.satisfies(Need::Role(Role::Evaluator)) && !staff.grants.satisfies(Need::SiteRole(Role::Admin)) {
+        return Err(AppError::Forbidden);
+    }
+    let state = auth::state()?;
+    let today = state.config.today();
+    let months = last_twelve_months(today);
+    let from = format!("{}-01", months[0]);
+    let found = store::monthly(&state.db, &from).await?;
+    let months = months
+        .into_iter()
+        .map(|m| {
+            let counts = found.iter().find(|f| f.0 == m).map(|f| f.1).unwrap_or_default();
+            (m, counts)
+        })
+        .collect();
+    let overdue = store::overdue_by_unit(&state.db, today).await?;
+    let mut concerns: Vec<super::UnitConcern> = store::by_unit(&state.db, &from, &today.to_string())
+        .await?
+        .into_iter()
+        .map(|(_, name, c)| super::UnitConcern { overdue: overdue.iter().find(|o| o.0 == name).map(|o| o.1).unwrap_or(0), name, bad: c.bad(), total: c.total() })
+        .filter(|u| u.bad > 0 || u.overdue > 0)
+        .collect();
+    for (name, n) in &overdue {
+        if !concerns.iter().any(|c| &c.name == name) {
+            concerns.push(super::UnitConcern { name: name.clone(), bad: 0, total: 0, overdue: *n });
+        }
+    }
+    concerns.sort_by(|a, b| b.bad.cmp(&a.bad).then(b.overdue.cmp(&a.overdue)).then(a.name.cmp(&b.name)));
+    concerns.truncate(10);
+    Ok(super::RatingDashboard { months, concerns })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn twelve_months_end_with_this_one_across_the_year() {
+        let m = super::last_twelve_months(time::macros::date!(2026 - 03 - 15));
+        assert_eq!(m.len(), 12);
+        assert_eq!(m.first().map(String::as_str), Some("2025-04"));
+        assert_eq!(m.last().map(String::as_str), Some("2026-03"));
+    }
 }

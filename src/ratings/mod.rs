@@ -4,6 +4,8 @@
 //! counts per level and the rankings of units and matters.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -107,4 +109,22 @@ pub struct RatingsPage {
     pub matters: Vec<Ranked>,
     pub comments: Vec<PublicComment>,
     pub errors: Vec<(String, Msg)>,
+}
+
+/// A unit on the evaluators' dashboard: its 差评 and its rectifications past due.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitConcern {
+    pub name: String,
+    pub bad: i64,
+    pub total: i64,
+    pub overdue: i64,
+}
+
+/// The evaluators' dashboard: the last twelve months and the units that need attention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingDashboard {
+    /// ("2026-11", counts), oldest first, every month present.
+    pub months: Vec<(String, LevelCounts)>,
+    /// Most 差评 first, then most overdue rectifications.
+    pub concerns: Vec<UnitConcern>,
 }

@@ -292,6 +292,7 @@ pub fn StaffRatingsPage() -> impl IntoView {
             <a href="/admin/ratings" class="text-red-900 underline">{tr(Msg::AllRatings)}</a>
             <a href="/admin/ratings?appeals=1" class="text-red-900 underline">{tr(Msg::PendingAppeals)}</a>
             <a href="/ratings" class="text-red-900 underline">{tr(Msg::RatingsTitle)}</a>
+            <a href="/admin/ratings/dashboard" class="text-red-900 underline">{tr(Msg::RatingDashboard)}</a>
         </p>
         <p role="alert" class="mb-3 font-medium text-red-800">{move || alert.get().map(|m| tr(m)())}</p>
         {loaded(data, move |s: StaffRatings| view! { <StaffRatingList s respond appeal decide/> })}
@@ -399,5 +400,80 @@ fn StaffRatingItem(
                 }
             })}
         </li>
+    }
+}
+
+/// `/admin/ratings/dashboard`: 好评率 by month, the units with the most 差评 and overdue
+/// rectifications, and the export.
+#[component]
+pub fn RatingDashboardPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| super::api::get_rating_dashboard());
+    view! {
+        <Title text=move || tr(Msg::RatingDashboard)().to_owned()/>
+        <PageHeading title=Msg::RatingDashboard/>
+        <p class="mb-4 flex flex-wrap gap-4">
+            <a href="/admin/ratings" class="text-red-900 underline">{tr(Msg::StaffRatingsTitle)}</a>
+            <a href="/admin/ratings/export.csv" rel="external" download class="text-red-900 underline" data-testid="ratings-export">{tr(Msg::ExportCsv)}</a>
+        </p>
+        {loaded(data, |d: super::RatingDashboard| view! { <Dashboard d/> })}
+    }
+}
+
+#[component]
+fn Dashboard(d: super::RatingDashboard) -> impl IntoView {
+    let bars: Vec<Bar> = d
+        .months
+        .iter()
+        .map(|(m, c)| Bar { label: m.clone(), value: c.good_rate_permille().unwrap_or(0), text: format!("{} ({})", percent(c.good_rate_permille()), c.total()) })
+        .collect();
+    view! {
+        <section class=CARD aria-labelledby="trend-heading">
+            <h2 id="trend-heading" class="mb-2 text-lg font-bold">{tr(Msg::MonthlyTrend)}</h2>
+            <BarChart title=tr(Msg::MonthlyTrend)().to_owned() bars/>
+            <div class="overflow-x-auto">
+                <table class="mt-3 w-full text-left" data-testid="monthly-table">
+                    <thead><tr>
+                        <th scope="col" class="p-1">{tr(Msg::Month)}</th>
+                        <th scope="col" class="p-1 text-right">{tr(Msg::RatingsTotal)}</th>
+                        <th scope="col" class="p-1 text-right">{tr(Msg::GoodRate)}</th>
+                        <th scope="col" class="p-1 text-right">{tr(Msg::BadRatings)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {d.months.into_iter().map(|(m, c)| view! {
+                            <tr class="border-t border-gray-200">
+                                <th scope="row" class="p-1 font-normal font-mono">{m}</th>
+                                <td class="p-1 text-right">{c.total()}</td>
+                                <td class="p-1 text-right">{percent(c.good_rate_permille())}</td>
+                                <td class="p-1 text-right">{c.bad()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section class=CARD aria-labelledby="concerns-heading">
+            <h2 id="concerns-heading" class="mb-2 text-lg font-bold">{tr(Msg::UnitsOfConcern)}</h2>
+            {d.concerns.is_empty().then(|| view! { <p>{tr(Msg::NoRatingsYet)}</p> })}
+            <table class="w-full text-left" data-testid="concerns">
+                <thead><tr>
+                    <th scope="col" class="p-1">{tr(Msg::Name)}</th>
+                    <th scope="col" class="p-1 text-right">{tr(Msg::BadRatings)}</th>
+                    <th scope="col" class="p-1 text-right">{tr(Msg::RatingsTotal)}</th>
+                    <th scope="col" class="p-1 text-right">{tr(Msg::OverdueRectifications)}</th>
+                </tr></thead>
+                <tbody>
+                    {d.concerns.into_iter().map(|u| {
+                        let overdue_class = if u.overdue > 0 { "p-1 text-right font-bold text-red-800" } else { "p-1 text-right" };
+                        view! {
+                        <tr class="border-t border-gray-200">
+                            <th scope="row" class="p-1 font-normal">{u.name}</th>
+                            <td class="p-1 text-right">{u.bad}</td>
+                            <td class="p-1 text-right">{u.total}</td>
+                            <td class=overdue_class>{u.overdue}</td>
+                        </tr>
+                    }}).collect_view()}
+                </tbody>
+            </table>
+        </section>
     }
 }

@@ -333,3 +333,72 @@ pub async fn comments(db: &Db, from: &str, to: &str, limit: i64) -> Result<Vec<P
         })
         .collect())
 }
+
+/// Counts per level by month ("YYYY-MM") of the ratings that count, from `from` on.
+pub async fn monthly(db: &Db, from: &str) -> Result<Vec<(String, LevelCounts)>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT substr(rated_on, 1, 7) AS month, final_level, COUNT(*) FROM ratings WHERE removed = 0 AND rated_on >= $1 \
+         GROUP BY substr(rated_on, 1, 7), final_level",
+    )
+    .bind(from)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out: Vec<(String, LevelCounts)> = Vec::new();
+    for (month, level, n) in rows {
+        let Some(level) = RatingLevel::parse(&level) else { continue };
+        match out.iter_mut().find(|o| o.0 == month) {
+            Some(o) => o.1.add(level, n),
+            None => {
+                let mut c = LevelCounts::default();
+                c.add(level, n);
+                out.push((month, c));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Open rectifications past due, per unit name.
+pub async fn overdue_by_unit(db: &Db, today: Date) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.name, COUNT(*) FROM rectifications x JOIN units u ON u.id = x.unit_id \
+         WHERE x.state = 'open' AND x.due_on < $1 GROUP BY u.name",
+    )
+    .bind(today.to_string())
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Every rating with its case, unit, matter and rectification, for the evaluators' export.
+pub async fn export_rows(db: &Db, limit: i64) -> Result<Vec<ExportRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.tracking, u.name AS unit_name, m.name AS matter_name, s.display_name AS staff_name, r.level, r.final_level, \
+         r.efficiency, r.attitude, r.guide, r.convenience, r.comment, r.rated_on, r.removed, x.state AS rect_state, x.due_on, \
+         x.answered_on FROM ratings r JOIN cases c ON c.id = r.case_id JOIN units u ON u.id = r.unit_id \
+         LEFT JOIN matters m ON m.id = r.matter_id LEFT JOIN staff s ON s.id = r.staff_id \
+         LEFT JOIN rectifications x ON x.rating_id = r.id ORDER BY r.id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ExportRow {
+    pub tracking: String,
+    pub unit_name: String,
+    pub matter_name: Option<String>,
+    pub staff_name: Option<String>,
+    pub level: String,
+    pub final_level: String,
+    pub efficiency: Option<i64>,
+    pub attitude: Option<i64>,
+    pub guide: Option<i64>,
+    pub convenience: Option<i64>,
+    pub comment: String,
+    pub rated_on: String,
+    pub removed: i64,
+    pub rect_state: Option<String>,
+    pub due_on: Option<String>,
+    pub answered_on: Option<String>,
+}

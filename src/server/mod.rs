@@ -72,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
+        .route("/admin/ratings/export.csv", get(crate::ratings::export::export))
         .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
         .route("/apply/files", axum::routing::post(crate::apply::files::stage))
         .route("/lookup/files", axum::routing::post(crate::cases::files::applicant_upload))

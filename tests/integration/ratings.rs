@@ -129,7 +129,7 @@ async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_f
     assert_eq!(seen["rating"]["rectification"]["remedy"], "已建立超期预警，提前告知进度。");
     let rerate = |level: &'static str| {
         let (c, url, t, code) = (citizen.clone(), app.url("/api/ratings/rerate"), t.clone(), code.clone());
-        async move { c.post(url).form(&[("t", t.as_str()), ("c", code.as_str()), ("level", level)]).send().await.unwrap().status() }
+        async move { c.post(url).form(&[("t", t.as_str()), ("c", code.as_str()), ("second_level", level)]).send().await.unwrap().status() }
     };
     assert_eq!(rerate("satisfied").await, StatusCode::OK);
     assert_eq!(rerate("very_satisfied").await, StatusCode::UNPROCESSABLE_ENTITY, "rated again once");
@@ -179,5 +179,34 @@ async fn the_public_page_checks_its_period_and_ranks_nobody_in_an_empty_one() {
     assert_eq!(page["errors"].as_array().unwrap().len(), 2);
     let html = client().get(app.url("/ratings")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("好评率") && html.contains("<svg"), "rendered on the server with its chart");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn evaluators_see_the_monthly_trend_and_the_units_of_concern_and_export_every_rating() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let evaluator = signed_in(&app, "evaluator").await;
+    let officer = signed_in(&app, "officer.fgw").await;
+    let d: Value = evaluator.post(app.url("/api/ratings/dashboard")).send().await.unwrap().json().await.unwrap();
+    let months = d["months"].as_array().unwrap();
+    assert_eq!(months.len(), 12);
+    let counted: i64 = months.iter().map(|m| m[1].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>()).sum();
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ratings WHERE removed = 0").fetch_one(&app.db.pool).await.unwrap();
+    assert!(stored > 0, "the demo has ratings");
+    assert_eq!(counted, stored, "every demo rating falls in the last twelve months");
+    assert!(d["concerns"].as_array().unwrap().iter().all(|u| u["bad"].as_i64().unwrap() > 0 || u["overdue"].as_i64().unwrap() > 0));
+    assert!(!d["concerns"].as_array().unwrap().is_empty(), "the demo's 差评 name their units");
+    assert_eq!(officer.post(app.url("/api/ratings/dashboard")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+
+    let csv = evaluator.get(app.url("/admin/ratings/export.csv")).send().await.unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}受理编号,单位,"));
+    assert_eq!(text.lines().count() as i64, stored + 1, "a header and one line per rating");
+    assert!(text.contains("窗口人员态度生硬"));
+    assert_eq!(officer.get(app.url("/admin/ratings/export.csv")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(client().get(app.url("/admin/ratings/export.csv")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
