@@ -82,7 +82,10 @@ for (const js of [false, true]) {
 test("evaluators read the monthly trend and the units of concern, and export the ratings", async ({ browser }) => {
   const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
   await signIn(page, "evaluator");
-  await page.goto("/admin/ratings/dashboard");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: "好差评与整改" }).click();
+  await page.getByRole("link", { name: "好差评分析" }).click();
+  await expect(page).toHaveURL(/\/admin\/ratings\/dashboard$/);
   await expect(page.getByTestId("monthly-table").locator("tbody tr")).toHaveCount(12);
   await expect(page.getByTestId("concerns")).toContainText("局");
   const csv = await page.request.get("/admin/ratings/export.csv");
