@@ -43,7 +43,7 @@ pub mod unit;
 pub use calendar::{DayKind, WorkingDayCalendar};
 pub use deadline::{CaseEvent, Deadline, DeadlineError, DeadlineRules};
 pub use locale::{Locale, Prefs};
-pub use person::{IdCardNumber, PhoneNumber, mask_address, mask_document, mask_email, mask_name, mask_phone};
+pub use person::{IdCardNumber, PhoneNumber, mask_address, mask_document, mask_email, mask_name, mask_numbers_in_text, mask_phone};
 pub use role::{Grant, Grants, Need, Role};
 pub use site::CountyName;
 pub use staff::{NewPassword, Username};

@@ -123,6 +123,35 @@ pub fn mask_phone(digits: &str) -> String {
     PhoneNumber::parse(digits).map(|p| p.masked()).unwrap_or_else(|| "*".repeat(digits.chars().count().min(11)))
 }
 
+/// Free text a citizen wrote for publication, with any long run of digits (a phone number, an
+/// identity or account number: 7 or more digits, an ID's final X included) masked but for its
+/// first three and last two characters.
+pub fn mask_numbers_in_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || (i > start && matches!(chars[i], 'X' | 'x') && i - start == 17)) {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        if run.len() >= 7 {
+            out.extend(&run[..3]);
+            out.extend(std::iter::repeat_n('*', run.len() - 5));
+            out.extend(&run[run.len() - 2..]);
+        } else {
+            out.extend(run);
+        }
+    }
+    out
+}
+
 /// An address: the first six characters (province, city, county) and stars.
 pub fn mask_address(address: &str) -> String {
     if address.is_empty() {
@@ -198,5 +227,13 @@ mod tests {
         assert_eq!(mask_name("欧阳建锋"), "欧**锋");
         assert_eq!(mask_name("王"), "*");
         assert_eq!(mask_name(""), "");
+    }
+
+    #[test]
+    fn long_numbers_in_published_text_are_masked() {
+        assert_eq!(mask_numbers_in_text("请回电13812345678，谢谢"), "请回电138******78，谢谢");
+        assert_eq!(mask_numbers_in_text("身份证11010519491231002X办理"), "身份证110*************2X办理");
+        assert_eq!(mask_numbers_in_text("2026年3天后，编号123456"), "2026年3天后，编号123456", "short numbers stay");
+        assert_eq!(mask_numbers_in_text(""), "");
     }
 }

@@ -329,6 +329,8 @@ pub async fn comments(db: &Db, from: &str, to: &str, limit: i64) -> Result<Vec<P
         .into_iter()
         .filter_map(|(level, comment, unit_name, rated_on, explanation, remedy)| {
             let reply = [explanation.unwrap_or_default(), remedy.unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+            // Citizens are asked not to, but a phone or ID number typed into a comment is masked.
+            let comment = crate::domain::mask_numbers_in_text(&comment);
             Some(PublicComment { level: RatingLevel::parse(&level)?, comment, unit_name, rated_on, reply })
         })
         .collect())

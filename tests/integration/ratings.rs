@@ -87,7 +87,7 @@ async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_f
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = res.text().await.unwrap();
     assert!(body.contains("comment") && body.contains("attitude"), "{body}");
-    assert_eq!(rate(&app, &citizen, &t, &code, &[("level", "very_unsatisfied"), ("comment", "答复太慢"), ("efficiency", "1")]).await.status(), StatusCode::OK);
+    assert_eq!(rate(&app, &citizen, &t, &code, &[("level", "very_unsatisfied"), ("comment", "答复太慢，请回电13812345678"), ("efficiency", "1")]).await.status(), StatusCode::OK);
     let res = rate(&app, &citizen, &t, &code, &[("level", "very_satisfied")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "一事一评");
     assert!(res.text().await.unwrap().contains("AlreadyRated"));
@@ -120,6 +120,8 @@ async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_f
     let after_bad = public(&app).await;
     assert_eq!(after_bad["counts"][4].as_i64().unwrap(), before["counts"][4].as_i64().unwrap() + 1);
     assert!(unit_row(&after_bad, "发展和改革委员会").is_some());
+    let published = after_bad["comments"].to_string();
+    assert!(published.contains("答复太慢，请回电138******78") && !published.contains("13812345678"), "numbers masked: {published}");
 
     // Answered, the citizen sees the reply and rates again; the second level is the one that counts.
     assert_eq!(respond(officer.clone(), answer_fields.clone()).await, StatusCode::OK);
