@@ -5,6 +5,7 @@ use crate::calendar::pages::CalendarPage;
 use crate::catalog::admin::{GuidesAdminPage, ImportPage, ImportProgressPage, NewEntryPage, StaffCatalogPage, StaffEntryPage};
 use crate::catalog::pages::{CatalogListPage, EntryPage, GuidePage};
 use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
+use crate::hotline::pages::{HotlinePage, LetterQueuePage, LetterReceiptPage, LetterStatsPage, StaffLetterPage, WriteLetterPage};
 use crate::lookup::board::BoardPage;
 use crate::lookup::{LetterPage, LookupPage};
 use crate::home::{HomePage, NotFound, ServicePage};
@@ -74,7 +75,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup/board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/ratings") view=crate::ratings::pages::RatingsPublicPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hotline") view=|| view! { <ServicePage title=Msg::HotlineTitle lead=Msg::HotlineDesc/> }/>
+                    <Route path=path!("/hotline") view=HotlinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/write") view=WriteLetterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/receipt/:tracking") view=LetterReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/stats") view=LetterStatsPage ssr=SsrMode::Async/>
                     <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
                     <Route path=path!("/admin/login") view=LoginPage/>
                     // Pages that load data render in full before sending (SsrMode::Async): out-of-order
@@ -93,6 +97,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>
+                        <Route path=path!("letters") view=LetterQueuePage ssr=SsrMode::Async/>
+                        <Route path=path!("letters/:id") view=StaffLetterPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings") view=crate::ratings::pages::StaffRatingsPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings/dashboard") view=crate::ratings::pages::RatingDashboardPage ssr=SsrMode::Async/>
                     </ParentRoute>

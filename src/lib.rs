@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod domain;
 pub mod error;
 pub mod home;
+pub mod hotline;
 pub mod i18n;
 pub mod lookup;
 pub mod ratings;

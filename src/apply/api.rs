@@ -19,7 +19,7 @@ const RECEIPTS: &str = "receipts";
 #[cfg(feature = "ssr")]
 async fn form(state: &AppState, draft: Option<String>, form_name: &str) -> Result<ApplyForm, AppError> {
     let units = super::store::unit_options(&state.db).await?;
-    let today = state.config.today().to_string();
+    let today = state.today().to_string();
     if let Some(token) = draft {
         if let Some((values, errors)) = drafts::load::<ApplicationInput>(&state.db, &token, form_name).await? {
             let files = cases::staged_files(&state.db, &token).await?;
@@ -103,7 +103,7 @@ pub async fn submit_application(
         None => (CaseKind::Info, "info".to_owned(), "/apply/info".to_owned()),
         Some(m) => (CaseKind::Service, format!("matter:{}", m.id), format!("/apply/matters/{}", m.id)),
     };
-    let today = state.config.today();
+    let today = state.today();
     let mut app = match validate(&input, kind == CaseKind::Info, today) {
         Ok(app) => app,
         Err(errors) => return Err(drafts::refuse(db, &token, &form_name, &back, &input, errors).await),
@@ -155,6 +155,14 @@ fn public_base(state: &AppState) -> String {
     crate::server::public_base(&state.config, host)
 }
 
+/// The lookup address that opens a receipt's case or letter directly, and its QR code.
+#[cfg(feature = "ssr")]
+pub fn lookup_link(state: &AppState, tracking: &str, code: &str) -> Result<(String, String), AppError> {
+    let url = format!("{}/lookup?t={}&c={}", public_base(state), tracking, code);
+    let svg = qr_svg(&url)?;
+    Ok((url, svg))
+}
+
 /// The receipt of a case filed in this browser. Anyone else gets "not found": the receipt
 /// carries the query code and is not a lookup.
 #[server(endpoint = "apply/receipt")]
@@ -168,10 +176,10 @@ pub async fn get_receipt(tracking: String) -> Result<ReceiptView, AppError> {
     let events = cases::events(&state.db, row.id).await?;
     let cal = crate::calendar::store::load(&state.db).await?;
     let deadline = cases::deadline_of(&row, &events, row.matter_limit, &cal);
-    let lookup_url = format!("{}/lookup?t={}&c={}", public_base(&state), t.as_str(), code);
+    let (lookup_url, qr_svg) = lookup_link(&state, t.as_str(), &code)?;
     Ok(ReceiptView {
         tracking: t.display(),
-        qr_svg: qr_svg(&lookup_url)?,
+        qr_svg,
         lookup_url,
         query_code: Some(code),
         kind: row.kind(),

@@ -36,7 +36,7 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         Some(AnswerView { answer_type: AnswerType::parse(t)?, reason: WithholdReason::parse(r), note: e.note.clone(), on_date: e.on_date.clone() })
     });
     let urgency = match (&row.due_on, status.is_closed()) {
-        (Some(due), false) => store::parse_date(due).map(|d| urgency(d, state.config.today(), state.config.yellow_days, cal)),
+        (Some(due), false) => store::parse_date(due).map(|d| urgency(d, state.today(), state.config.yellow_days, cal)),
         _ => None,
     };
     let full = matches!(viewer, Viewer::Staff { personal: true });
@@ -81,7 +81,7 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         unit_staff,
         act_token: String::new(),
         act_draft: None,
-        rating: crate::ratings::store::for_case(db, row.id, state.config.today()).await?,
+        rating: crate::ratings::store::for_case(db, row.id, state.today()).await?,
     })
 }
 
@@ -94,7 +94,7 @@ pub async fn case_queue(closed: Option<String>) -> Result<Queue, AppError> {
     let units = staff.grants.work_units();
     let include_closed = closed.as_deref() == Some("1");
     let rows = store::queue(&state.db, units.as_deref(), include_closed, 500).await?;
-    let today = state.config.today();
+    let today = state.today();
     let mut counts = QueueCounts::default();
     let rows = rows
         .into_iter()
@@ -246,7 +246,7 @@ async fn act(id: i64, posted: ActDraft) -> Result<(), AppError> {
     let cal = crate::calendar::store::load(&state.db).await?;
     let step = Step {
         action,
-        on: state.config.today(),
+        on: state.today(),
         days: days_val,
         code: &code,
         note: &note,
@@ -274,18 +274,45 @@ pub const LOOKUP_PER_IP: throttle::Limit = throttle::Limit { max: 20, window_sec
 #[cfg(feature = "ssr")]
 pub const LOOKUP_PER_NUMBER: throttle::Limit = throttle::Limit { max: 100, window_secs: 15 * 60 };
 
+/// What a tracking number and query code open: a case or a hotline letter.
+#[cfg(feature = "ssr")]
+pub enum Found {
+    Case(CaseRow),
+    Letter(crate::hotline::store::LetterDb),
+}
+
+#[cfg(feature = "ssr")]
+fn client_ip(state: &AppState) -> Result<String, AppError> {
+    let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
+    Ok(security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy))
+}
+
 /// Finds a case by tracking number and query code, or says — in one neutral message, whatever
 /// was wrong — that it cannot.
 #[cfg(feature = "ssr")]
 pub async fn find_for_applicant(state: &AppState, t: &str, c: &str) -> Result<CaseRow, AppError> {
-    let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
-    let ip = security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy);
-    find_case_for(state, &ip, t, c).await
+    find_case_for(state, &client_ip(state)?, t, c).await
+}
+
+/// [`find_for_applicant`] for a case or a letter.
+#[cfg(feature = "ssr")]
+pub async fn find_any_for_applicant(state: &AppState, t: &str, c: &str) -> Result<Found, AppError> {
+    find_any_for(state, &client_ip(state)?, t, c).await
 }
 
 /// [`find_for_applicant`] for handlers outside Leptos, with the client address given.
 #[cfg(feature = "ssr")]
 pub async fn find_case_for(state: &AppState, ip: &str, t: &str, c: &str) -> Result<CaseRow, AppError> {
+    match find_any_for(state, ip, t, c).await? {
+        Found::Case(row) => Ok(row),
+        Found::Letter(_) => Err(AppError::invalid("c", Msg::LookupNoMatch)),
+    }
+}
+
+/// The lookup's one door: throttled per address and per number, the code compared in constant
+/// time whether or not the number exists.
+#[cfg(feature = "ssr")]
+pub async fn find_any_for(state: &AppState, ip: &str, t: &str, c: &str) -> Result<Found, AppError> {
     let db = &state.db;
     let ip_key = format!("lookup:ip:{ip}");
     if t.trim().is_empty() {
@@ -303,18 +330,21 @@ pub async fn find_case_for(state: &AppState, ip: &str, t: &str, c: &str) -> Resu
     if state.config.lookup_throttle && throttle::is_blocked(db, &number_key, LOOKUP_PER_NUMBER).await? {
         return Err(AppError::Throttled { msg: Msg::LookupThrottled });
     }
-    let row = match &tracking {
-        Some(t) => store::by_tracking(db, t).await?,
+    let found = match &tracking {
+        Some(t) => match store::by_tracking(db, t).await? {
+            Some(row) => Some((row.code_hash.clone(), Found::Case(row))),
+            None => crate::hotline::store::by_tracking(db, t).await?.map(|l| (l.code_hash.clone(), Found::Letter(l))),
+        },
         None => None,
     };
-    // Compare even when there is no such case, so the answer takes the same time.
+    // Compare even when there is no such number, so the answer takes the same time.
     let dummy = "0".repeat(64);
     let matched = match &code {
-        Some(code) => store::code_matches(code, row.as_ref().map(|r| r.code_hash.as_str()).unwrap_or(&dummy)) && row.is_some(),
+        Some(code) => store::code_matches(code, found.as_ref().map(|f| f.0.as_str()).unwrap_or(&dummy)) && found.is_some(),
         None => false,
     };
-    match row.filter(|_| matched) {
-        Some(row) => Ok(row),
+    match found.filter(|_| matched) {
+        Some((_, f)) => Ok(f),
         None => {
             if state.config.lookup_throttle {
                 throttle::hit(db, &ip_key, LOOKUP_PER_IP).await?;
@@ -330,8 +360,14 @@ pub async fn find_case_for(state: &AppState, ip: &str, t: &str, c: &str) -> Resu
 pub async fn lookup_case(t: String, c: String) -> Result<CaseView, AppError> {
     let state = auth::state()?;
     let row = find_for_applicant(&state, &t, &c).await?;
+    applicant_view(&state, row).await
+}
+
+/// The applicant's view of a case found through the lookup.
+#[cfg(feature = "ssr")]
+pub async fn applicant_view(state: &AppState, row: CaseRow) -> Result<CaseView, AppError> {
     let cal = crate::calendar::store::load(&state.db).await?;
-    build_view(&state, row, Viewer::Applicant, &cal).await
+    build_view(state, row, Viewer::Applicant, &cal).await
 }
 
 /// The applicant sends the corrected application (补正) the unit asked for; the clock restarts.
@@ -347,7 +383,7 @@ pub async fn submit_correction(t: String, c: String, note: String) -> Result<(),
     let cal = crate::calendar::store::load(&state.db).await?;
     let step = Step {
         action: Action::Corrected,
-        on: state.config.today(),
+        on: state.today(),
         days: None,
         code: "",
         note: &note,

@@ -86,14 +86,14 @@ pub fn code_matches(code: &QueryCode, stored_hash: &str) -> bool {
     typed.len() == stored_hash.len() && typed.bytes().zip(stored_hash.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-fn random_tracking() -> TrackingNumber {
+pub(crate) fn random_tracking() -> TrackingNumber {
     use rand::RngCore;
     let mut b = [0u8; TRACKING_BODY_LEN];
     rand::thread_rng().fill_bytes(&mut b);
     TrackingNumber::from_random(b)
 }
 
-fn random_code() -> QueryCode {
+pub(crate) fn random_code() -> QueryCode {
     use rand::RngCore;
     let mut b = [0u8; QUERY_CODE_LEN];
     rand::thread_rng().fill_bytes(&mut b);

@@ -159,7 +159,7 @@ pub async fn new_entry_form(draft: Option<String>) -> Result<StaffEntry, AppErro
         can_review: false,
         draft: values,
         token,
-        today: state.config.today().to_string(),
+        today: state.today().to_string(),
         draft_units: units,
     })
 }
@@ -175,7 +175,7 @@ async fn checked(
     draft: impl serde::Serialize,
     input: &EntryInput,
 ) -> Result<crate::domain::catalog::Entry, AppError> {
-    let mut e = match validate(input, state.config.today()) {
+    let mut e = match validate(input, state.today()) {
         Ok(e) => e,
         Err(errors) => return Err(drafts::refuse(&state.db, token, form, back, &draft, errors).await),
     };
@@ -228,7 +228,7 @@ pub async fn get_staff_entry(id: i64, draft: Option<String>) -> Result<StaffEntr
         can_review: staff.grants.satisfies(Need::RoleFor(Role::Reviewer, row.unit_id)),
         draft: values,
         token,
-        today: state.config.today().to_string(),
+        today: state.today().to_string(),
         draft_units: Vec::new(),
     })
 }
@@ -302,7 +302,7 @@ pub async fn act_on_entry(id: i64, action: String, #[server(default)] note: Stri
             if store::pending_author(db, id).await? == Some(staff.id) {
                 return Err(AppError::invalid("action", Msg::ReviewOwnDraft));
             }
-            store::approve(db, id, staff.id, state.config.today(), &state.config.index_pattern).await?;
+            store::approve(db, id, staff.id, state.today(), &state.config.index_pattern).await?;
         }
     }
     audit::record(db, Some(staff.id), "catalog_act", &format!("entry {id} {action}")).await?;

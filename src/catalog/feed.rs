@@ -43,7 +43,7 @@ pub async fn atom(State(state): State<AppState>, headers: HeaderMap) -> Response
     };
     let base = base(&state, &headers);
     let site = state.config.county.site_name(crate::domain::Locale::Hans);
-    let updated = rows.first().and_then(|r| r.updated_on.clone()).unwrap_or_else(|| state.config.today().to_string());
+    let updated = rows.first().and_then(|r| r.updated_on.clone()).unwrap_or_else(|| state.today().to_string());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hans\">\n\
          <title>{} · {}</title>\n<id>{base}/catalog</id>\n<link rel=\"self\" href=\"{base}/catalog/feed.atom\"/>\n\

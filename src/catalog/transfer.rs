@@ -200,7 +200,7 @@ async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str) -> Resu
     let headers: Vec<String> = reader.headers().map(|h| h.iter().map(|c| c.trim().to_owned()).collect()).unwrap_or_default();
     let col = |name: &str| headers.iter().position(|h| h == name);
     let cols: Vec<Option<usize>> = COLUMNS.iter().map(|c| col(c)).collect();
-    let today = state.config.today();
+    let today = state.today();
     let mut rejected: Vec<RejectedRow> = Vec::new();
     let (mut done, mut imported) = (0i64, 0i64);
     let mut records = reader.records();

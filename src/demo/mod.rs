@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod catalog;
 mod calendar;
+mod letters;
 pub mod matters;
 mod units;
 
@@ -29,13 +30,14 @@ impl DemoOptions {
 pub const DEMO_PASSWORD: &str = "Gongkai@2026";
 
 /// Demo accounts: (username, display name, role, unit short name or None for site-wide).
-pub const DEMO_STAFF: [(&str, &str, Role, Option<&str>); 6] = [
+pub const DEMO_STAFF: [(&str, &str, Role, Option<&str>); 7] = [
     ("admin", "系统管理员", Role::Admin, None),
     ("evaluator", "评估员王敏", Role::Evaluator, None),
     ("officer.fgw", "发改委信息员李强", Role::Officer, Some("发展和改革委员会")),
     ("reviewer.fgw", "发改委审核员张华", Role::Reviewer, Some("发展和改革委员会")),
     ("officer.edu", "教体局信息员陈静", Role::Officer, Some("教育体育局")),
     ("reviewer.edu", "教体局审核员刘洋", Role::Reviewer, Some("教育体育局")),
+    ("desk", "热线办受理员赵倩", Role::Officer, Some("人民政府办公室")),
 ];
 
 pub fn print_logins() {
@@ -73,6 +75,10 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     let (entries,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalog_entries").fetch_one(&db.pool).await?;
     if entries == 0 {
         seed_catalog(db, opts).await?;
+    }
+    let (letters,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM letters").fetch_one(&db.pool).await?;
+    if letters == 0 {
+        seed_letters(db, opts).await?;
     }
     let (baseline,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_stats_baseline").fetch_one(&db.pool).await?;
     if baseline == 0 {
@@ -326,6 +332,18 @@ async fn seed_ratings(db: &Db, opts: &DemoOptions) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Hotline letters, answered by the demo units' staff and routed by the desk.
+async fn seed_letters(db: &Db, opts: &DemoOptions) -> Result<()> {
+    let cal = crate::calendar::store::load(db).await?;
+    let staff: Vec<(i64, String)> = sqlx::query_as("SELECT id, username FROM staff WHERE username IN ('desk', 'officer.fgw', 'admin')")
+        .fetch_all(&db.pool)
+        .await?;
+    let pick = |name: &str| staff.iter().find(|s| s.1 == name).map(|s| s.0);
+    let Some(desk) = pick("desk").or_else(|| pick("admin")) else { return Ok(()) };
+    let officer = pick("officer.fgw").unwrap_or(desk);
+    letters::seed(db, opts.today, desk, officer, &cal).await
 }
 
 async fn seed_calendar(db: &Db) -> Result<()> {

@@ -257,7 +257,7 @@ pub fn required(raw: &str, max: usize, multiline: bool) -> Result<String, Msg> {
 }
 
 /// A name of a person: letters, the middle dot and spaces only.
-fn person_name(raw: &str) -> Result<String, Msg> {
+pub(crate) fn person_name(raw: &str) -> Result<String, Msg> {
     let s = required(raw, MAX_NAME, false)?;
     if s.chars().any(|c| !(c.is_alphabetic() || matches!(c, '·' | '•' | ' ' | '.' | '-' | '\''))) {
         return Err(Msg::NameInvalid);
@@ -265,7 +265,7 @@ fn person_name(raw: &str) -> Result<String, Msg> {
     Ok(s)
 }
 
-fn email(raw: &str) -> Result<String, Msg> {
+pub(crate) fn email(raw: &str) -> Result<String, Msg> {
     let s = clean_text(raw, MAX_EMAIL, false)?;
     if s.is_empty() {
         return Ok(s);

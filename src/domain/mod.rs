@@ -30,6 +30,7 @@ pub mod application;
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;
+pub mod letter;
 pub mod locale;
 pub mod person;
 pub mod rating;

@@ -6,6 +6,8 @@ use crate::apply::pages::loaded;
 use crate::cases::api::{SubmitCorrection, lookup_case};
 use crate::cases::pages::{AnswerLetter, CaseFacts, UploadForm};
 use crate::cases::CaseView;
+use crate::hotline::LetterView;
+use crate::hotline::pages::WriterLetter;
 use crate::domain::application::Action;
 use crate::error::AppError;
 use crate::i18n::Msg;
@@ -15,6 +17,26 @@ use crate::ui::{tr, use_prefs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+
+/// What the lookup found: a case or a hotline letter.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum LookupResult {
+    Case(Box<CaseView>),
+    Letter(Box<LetterView>),
+}
+
+/// The lookup's one entry: tracking number and query code open a case or a letter.
+#[server(endpoint = "lookup/any")]
+pub async fn lookup_any(t: String, c: String) -> Result<LookupResult, AppError> {
+    use crate::cases::api::{Found, applicant_view, find_any_for_applicant};
+    let state = crate::server::auth::state()?;
+    match find_any_for_applicant(&state, &t, &c).await? {
+        Found::Case(row) => Ok(LookupResult::Case(Box::new(applicant_view(&state, row).await?))),
+        Found::Letter(l) => {
+            Ok(LookupResult::Letter(Box::new(crate::hotline::api::build_view(&state, l, crate::hotline::api::Viewer::Writer).await?)))
+        }
+    }
+}
 
 /// (tracking number, query code, draft token) from the address.
 fn lookup_args() -> impl Fn() -> (String, String, Option<String>) + Copy + Send + Sync + 'static {
@@ -32,7 +54,7 @@ pub fn LookupPage() -> impl IntoView {
     let data = Resource::new(
         move || (args(), correct.version().get()),
         |((t, c, _), _)| async move {
-            if t.is_empty() && c.is_empty() { None } else { Some(lookup_case(t, c).await) }
+            if t.is_empty() && c.is_empty() { None } else { Some(lookup_any(t, c).await) }
         },
     );
     view! {
@@ -45,7 +67,11 @@ pub fn LookupPage() -> impl IntoView {
                     match data.await {
                         None => view! { <LookupForm t c error=None/> }.into_any(),
                         Some(Err(e)) => view! { <LookupForm t c error=Some(e)/> }.into_any(),
-                        Some(Ok(case)) => view! {
+                        Some(Ok(LookupResult::Letter(letter))) => view! {
+                            <WriterLetter letter=*letter t c/>
+                            <p><a href="/lookup" class="text-red-900 underline">{tr(Msg::LookupAnother)}</a></p>
+                        }.into_any(),
+                        Some(Ok(LookupResult::Case(case))) => { let case = *case; view! {
                             <CaseFacts case=case.clone() file_prefix="/lookup/files/"
                                 file_suffix=format!("?t={}&c={}", urlencoding::encode(&t), urlencoding::encode(&c))/>
                             {(!case.status.is_closed()).then(|| view! {
@@ -58,7 +84,7 @@ pub fn LookupPage() -> impl IntoView {
                                     class="tap inline-flex items-center rounded border border-gray-500 bg-white px-4 py-2 font-medium" data-testid="letter-link">{tr(Msg::AnswerLetter)}</a></p>
                             })}
                             <p><a href="/lookup" class="text-red-900 underline">{tr(Msg::LookupAnother)}</a></p>
-                        }.into_any(),
+                        }.into_any() }
                     }
                 })}
             </Suspense>

@@ -47,7 +47,7 @@ pub async fn rate_case(
         Ok(r) => r,
         Err(errors) => return Err(drafts::refuse(&state.db, &token, "rating", &back, &input, errors).await),
     };
-    let today = state.config.today();
+    let today = state.today();
     let cal = crate::calendar::store::load(&state.db).await?;
     let rectify_by = cal.add_working_days(today, state.config.rectify_days);
     if !store::rate(&state.db, &case, &rating, today, rectify_by).await? {
@@ -86,7 +86,7 @@ pub async fn get_rating_form(draft: Option<String>) -> Result<(String, RatingInp
 #[server(endpoint = "ratings/public")]
 pub async fn get_ratings(#[server(default)] from: String, #[server(default)] to: String) -> Result<RatingsPage, AppError> {
     let state = auth::state()?;
-    let today = state.config.today();
+    let today = state.today();
     let mut errors = Vec::new();
     let mut date = |field: &str, raw: &str, default: String| -> String {
         let raw = raw.trim();
@@ -129,7 +129,7 @@ pub async fn get_staff_ratings(#[server(default)] appeals: bool) -> Result<Staff
         return Err(AppError::Forbidden);
     }
     let scope = (!everywhere).then_some(units.as_slice());
-    let today = state.config.today();
+    let today = state.today();
     let rows = store::staff_rows(&state.db, scope, appeals, today).await?;
     let (open_rectifications, overdue_rectifications) = store::rectification_counts(&state.db, scope, today).await?;
     Ok(StaffRatings { rows, open_rectifications, overdue_rectifications, can_decide })
@@ -169,7 +169,7 @@ pub async fn respond_rating(
     let explanation = text("explanation", &explanation, true)?;
     let remedy = text("remedy", &remedy, true)?;
     let callback = text("callback", &callback, true)?;
-    if !store::respond(&state.db, id, staff.id, state.config.today(), &explanation, &remedy, &callback).await? {
+    if !store::respond(&state.db, id, staff.id, state.today(), &explanation, &remedy, &callback).await? {
         return Err(AppError::invalid("explanation", Msg::ActionNotOpen));
     }
     audit::record(&state.db, Some(staff.id), "rating_respond", &format!("rating {id}")).await?;
@@ -231,7 +231,7 @@ pub async fn get_rating_dashboard() -> Result<super::RatingDashboard, AppError> 
         return Err(AppError::Forbidden);
     }
     let state = auth::state()?;
-    let today = state.config.today();
+    let today = state.today();
     let months = last_twelve_months(today);
     let from = format!("{}-01", months[0]);
     let found = store::monthly(&state.db, &from).await?;

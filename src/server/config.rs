@@ -35,6 +35,14 @@ pub struct Config {
     /// Working days a unit has to answer a 差评 (`GONGKAI_RECTIFY_DAYS`, 5 by default; cities use
     /// 5 to 15).
     pub rectify_days: u32,
+    /// Working days to answer a hotline letter, per type (`GONGKAI_LETTER_DAYS`).
+    pub letter_limits: crate::domain::letter::LetterLimits,
+    /// The unit whose staff run the hotline desk, by credit code (`GONGKAI_HOTLINE_DESK`);
+    /// default: the first top-level unit (the government office).
+    pub hotline_desk: Option<String>,
+    /// Lets a browser set "today" with the `gk_test_today` cookie (`GONGKAI_TEST_CLOCK=1`), so the
+    /// browser tests can move the calendar for their own cases. Never on a real site.
+    pub test_clock: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -75,7 +83,18 @@ impl Config {
             Some(v) => v.parse().ok().filter(|d| (1..=60).contains(d)).context("GONGKAI_RECTIFY_DAYS must be 1 to 60")?,
             None => 5,
         };
+        let letter_limits = match var("GONGKAI_LETTER_DAYS") {
+            Some(v) => parse_letter_limits(&v).context("GONGKAI_LETTER_DAYS must look like urgent=0,consult=3,help=3,suggestion=13,complaint=13,report=13")?,
+            None => Default::default(),
+        };
+        let test_clock = flag("GONGKAI_TEST_CLOCK");
+        if test_clock {
+            tracing::warn!("GONGKAI_TEST_CLOCK is on: browsers can change the date. Never on a real site.");
+        }
         Ok(Config {
+            letter_limits,
+            hotline_desk: var("GONGKAI_HOTLINE_DESK"),
+            test_clock,
             index_pattern,
             rectify_days,
             public_url: var("GONGKAI_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned()),
@@ -112,8 +131,31 @@ impl Config {
             lookup_throttle: true,
             index_pattern: Default::default(),
             rectify_days: 5,
+            letter_limits: Default::default(),
+            hotline_desk: None,
+            test_clock: false,
         }
     }
+}
+
+/// `urgent=0,consult=3,…`: any subset of the types, each 0 to 60 working days.
+fn parse_letter_limits(v: &str) -> Option<crate::domain::letter::LetterLimits> {
+    let mut l = crate::domain::letter::LetterLimits::default();
+    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, d) = part.split_once('=')?;
+        let d: u32 = d.trim().parse().ok().filter(|d| *d <= 60)?;
+        let slot = match k.trim() {
+            "urgent" => &mut l.urgent,
+            "consult" => &mut l.consult,
+            "help" => &mut l.help,
+            "suggestion" => &mut l.suggestion,
+            "complaint" => &mut l.complaint,
+            "report" => &mut l.report,
+            _ => return None,
+        };
+        *slot = d;
+    }
+    Some(l)
 }
 
 impl Config {

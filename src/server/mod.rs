@@ -39,6 +39,31 @@ pub struct AppState {
     pub config: Arc<Config>,
 }
 
+impl AppState {
+    /// Today's date for this request: the configured clock, or with `GONGKAI_TEST_CLOCK` the date
+    /// in the browser's `gk_test_today` cookie (so parallel browser tests each move their own
+    /// calendar).
+    pub fn today(&self) -> time::Date {
+        if self.config.test_clock {
+            if let Some(d) = use_context::<axum::http::request::Parts>().and_then(|p| test_today(&p.headers)) {
+                return d;
+            }
+        }
+        self.config.today()
+    }
+}
+
+/// The `gk_test_today` cookie's date, if any.
+pub fn test_today(headers: &axum::http::HeaderMap) -> Option<time::Date> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix("gk_test_today="))
+        .and_then(|v| time::Date::parse(v.trim(), &time::format_description::well_known::Iso8601::DATE).ok())
+}
+
 /// Leptos options: from cargo-leptos' environment when it built or runs us, else from the
 /// `[package.metadata.leptos]` section of our Cargo.toml (plain `cargo test`).
 pub fn leptos_options() -> Result<LeptosOptions> {

@@ -101,6 +101,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
                         {can_work_cases.then(|| view! { <li><A href="/admin/catalog" attr:class=link>{tr(Msg::CatalogAdmin)}</A></li> })}
                         {can_work_cases.then(|| view! { <li><A href="/admin/cases" attr:class=link>{tr(Msg::CaseQueue)}</A></li> })}
+                        {can_work_cases.then(|| view! { <li><A href="/admin/letters" attr:class=link>{tr(Msg::LetterQueue)}</A></li> })}
                         {(can_work_cases || staff_evaluator).then(|| view! { <li><A href="/admin/ratings" attr:class=link>{tr(Msg::StaffRatingsTitle)}</A></li> })}
                         {is_admin.then(|| view! {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
@@ -126,8 +127,14 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
 pub fn Dashboard() -> impl IntoView {
     let staff = use_context::<StaffView>();
     let prefs = use_prefs();
+    let alarms = Resource::new(|| (), |_| crate::hotline::api::get_letter_alarms());
     view! {
         <PageHeading title=Msg::Dashboard/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                view! { <crate::hotline::pages::LetterAlarm rows=alarms.await.unwrap_or_default()/> }
+            })}
+        </Suspense>
         <section aria-labelledby="roles-heading" class="rounded-lg border border-gray-300 bg-white p-4">
             <h2 id="roles-heading" class="mb-2 text-lg font-bold">{tr(Msg::YourRoles)}</h2>
             {move || {

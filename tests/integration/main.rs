@@ -10,3 +10,4 @@ mod catalog;
 mod ratings;
 mod common;
 mod foundation;
+mod hotline;

@@ -1,0 +1,246 @@
+//! Hotline letters: written, routed by the desk, answered by a unit under supervision (催办 and
+//! 督办 as the calendar moves), rated by the writer, published, counted; rejected and merged
+//! letters; the three-month alarm; and who may do what.
+
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use gongkai::server::Config;
+use reqwest::StatusCode;
+use serde_json::Value;
+use time::macros::date;
+
+/// A Tuesday; a complaint written on it is due 13 working days later.
+const DAY0: time::Date = date!(2026 - 12 - 01);
+
+async fn app_on(db: &TestDb, today: time::Date) -> TestApp {
+    let mut config = Config::for_database(&db.url);
+    config.today = Some(today);
+    TestApp::start_with(config).await
+}
+
+async fn signed_in(app: &TestApp, user: &str) -> reqwest::Client {
+    let c = client();
+    assert_eq!(login(app, &c, user, DEMO_PASSWORD).await.status(), StatusCode::OK);
+    c
+}
+
+async fn post(app: &TestApp, c: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    c.post(app.url(path)).form(form).send().await.unwrap()
+}
+
+/// Writes a letter; returns (tracking number, query password).
+async fn write(app: &TestApp, c: &reqwest::Client, n: u8, letter_type: &str, public_ok: &str, content: &str) -> (String, String) {
+    let token = format!("{:032x}", 0x1e77_0000_u128 + u128::from(n));
+    let res = post(app, c, "/api/hotline/write", &[
+        ("token", &token),
+        ("letter_type", letter_type),
+        ("addressee", "mayor"),
+        ("subject", "小区门口路灯不亮"),
+        ("content", content),
+        ("location", "幸福路12号"),
+        ("name", "王秀英"),
+        ("phone", "13800138000"),
+        ("public_ok", public_ok),
+    ])
+    .await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let tracking: String = res.json().await.unwrap();
+    let receipt: Value = post(app, c, "/api/hotline/receipt", &[("tracking", &tracking)]).await.json().await.unwrap();
+    (tracking, receipt["query_code"].as_str().unwrap().to_owned())
+}
+
+async fn letter_id(app: &TestApp, tracking: &str) -> i64 {
+    let (id,): (i64,) =
+        sqlx::query_as("SELECT id FROM letters WHERE tracking = $1").bind(tracking.replace('-', "")).fetch_one(&app.db.pool).await.unwrap();
+    id
+}
+
+async fn lookup(app: &TestApp, t: &str, c: &str) -> Value {
+    let res = post(app, &client(), "/api/lookup/any", &[("t", t), ("c", c)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let v: Value = res.json().await.unwrap();
+    v["Letter"].clone()
+}
+
+async fn detail(app: &TestApp, c: &reqwest::Client, id: i64) -> Value {
+    let res = post(app, c, "/api/hotline/detail", &[("id", &id.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn act(app: &TestApp, c: &reqwest::Client, id: i64, fields: &[(&str, &str)]) -> reqwest::Response {
+    let id = id.to_string();
+    let mut form = vec![("id", id.as_str())];
+    form.extend_from_slice(fields);
+    post(app, c, "/api/hotline/act", &form).await
+}
+
+fn steps(letter: &Value) -> Vec<String> {
+    letter["timeline"].as_array().unwrap().iter().map(|e| e["step"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn a_letter_is_routed_supervised_answered_rated_and_published() {
+    let db = TestDb::new().await;
+    let app = app_on(&db, DAY0).await;
+    let citizen = client();
+
+    // Wrong fields are refused one by one; nothing is stored.
+    let res = post(&app, &citizen, "/api/hotline/write", &[("token", &"a".repeat(32)), ("letter_type", "praise"), ("phone", "123")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    for f in ["letter_type", "subject", "content", "name", "phone"] {
+        assert!(body.contains(f), "{f} refused: {body}");
+    }
+    let content = "路灯坏了两周，夜里很黑。联系我 13800138000。";
+    let (t, code) = write(&app, &citizen, 1, "complaint", "1", content).await;
+    let id = letter_id(&app, &t).await;
+    let cal = gongkai::calendar::store::load(&app.db).await.unwrap();
+    let due = cal.add_working_days(DAY0, 13);
+
+    // The writer follows it on the lookup with contact details masked.
+    let seen = lookup(&app, &t, &code).await;
+    assert_eq!(seen["status"], "Received");
+    assert_eq!(seen["due_on"], due.to_string());
+    assert_eq!(seen["phone"], "138****8000");
+    assert_eq!(seen["writer_name"], "王*英");
+    let res = post(&app, &client(), "/api/lookup/any", &[("t", &t), ("c", "WRONGCODE1")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("LookupNoMatch"));
+
+    // Only the desk routes; a unit sees nothing of a letter not routed to it.
+    let desk = signed_in(&app, "desk").await;
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let edu = signed_in(&app, "officer.edu").await;
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
+    let unit_s = unit.to_string();
+    assert_eq!(post(&app, &fgw, "/api/hotline/detail", &[("id", &id.to_string())]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(act(&app, &fgw, id, &[("action", "routed"), ("unit", &unit_s)]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(post(&app, &client(), "/api/hotline/queue", &[]).await.status(), StatusCode::UNAUTHORIZED);
+    let res = act(&app, &desk, id, &[("action", "routed"), ("unit", &unit_s), ("note", "请核实处理")]).await;
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let res = act(&app, &desk, id, &[("action", "routed"), ("unit", &unit_s)]).await;
+    assert!(res.text().await.unwrap().contains("AlreadyRouted"));
+    let queue: Value = post(&app, &fgw, "/api/hotline/queue", &[]).await.json().await.unwrap();
+    assert!(queue["rows"].as_array().unwrap().iter().any(|r| r["id"] == id), "the unit sees it: {queue}");
+    assert_eq!(post(&app, &edu, "/api/hotline/detail", &[("id", &id.to_string())]).await.status(), StatusCode::FORBIDDEN);
+    let staff_view = detail(&app, &fgw, id).await;
+    assert_eq!(staff_view["phone"], "13800138000", "the unit calls the writer back");
+    let route = staff_view["routes"][0]["id"].as_i64().unwrap().to_string();
+
+    // The unit asks for 3 more working days; the desk grants them.
+    assert_eq!(act(&app, &fgw, id, &[("action", "extension_asked"), ("route", &route), ("days", "30"), ("note", "需现场核查")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(act(&app, &fgw, id, &[("action", "extension_asked"), ("route", &route), ("days", "3"), ("note", "需现场核查")]).await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &fgw, id, &[("action", "extended"), ("route", &route), ("days", "3")]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(act(&app, &desk, id, &[("action", "extended"), ("route", &route), ("days", "3")]).await.status(), StatusCode::OK);
+    let new_due = cal.add_working_days(due, 3);
+    assert_eq!(lookup(&app, &t, &code).await["due_on"], new_due.to_string());
+    app.stop().await;
+
+    // Two working days before the due date the sweep reminds the unit (催办) — once.
+    let app = app_on(&db, cal.add_working_days(new_due, 0) - time::Duration::days(1)).await;
+    let desk = signed_in(&app, "desk").await;
+    for _ in 0..2 {
+        assert_eq!(post(&app, &desk, "/api/hotline/queue", &[]).await.status(), StatusCode::OK);
+    }
+    let v = detail(&app, &desk, id).await;
+    assert_eq!(steps(&v).iter().filter(|s| *s == "Reminded").count(), 1, "{:?}", steps(&v));
+    assert!(!steps(&v).contains(&"Escalated".to_owned()));
+    assert!(!steps(&lookup(&app, &t, &code).await).contains(&"Reminded".to_owned()), "supervision is staff business");
+    app.stop().await;
+
+    // Overdue: escalated (督办), red card; then the unit answers.
+    let late = cal.add_working_days(new_due, 2);
+    let app = app_on(&db, late).await;
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let queue: Value = post(&app, &fgw, "/api/hotline/queue", &[]).await.json().await.unwrap();
+    let row = queue["rows"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    assert_eq!(row["urgency"], "Red");
+    assert!(steps(&detail(&app, &fgw, id).await).contains(&"Escalated".to_owned()));
+    assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", &route)]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "an answer has text");
+    let reply = "已更换路灯。如有问题请拨打 0563-1234567。";
+    assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", &route), ("note", reply)]).await.status(), StatusCode::OK);
+    let seen = lookup(&app, &t, &code).await;
+    assert_eq!(seen["status"], "Answered");
+    assert_eq!(seen["answered_on"], late.to_string());
+
+    // Unsatisfied needs a reason and reopens the letter once; the second verdict closes it.
+    let rate = |s: &'static str, reason: &'static str| {
+        let (url, t, code) = (app.url("/api/hotline/rate"), t.clone(), code.clone());
+        async move { client().post(url).form(&[("t", t.as_str()), ("c", code.as_str()), ("satisfaction", s), ("reason", reason)]).send().await.unwrap() }
+    };
+    assert_eq!(rate("unsatisfied", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(rate("unsatisfied", "路灯仍然不亮").await.status(), StatusCode::OK);
+    let seen = lookup(&app, &t, &code).await;
+    assert_eq!(seen["status"], "Routed");
+    assert!(steps(&seen).contains(&"Reopened".to_owned()));
+    assert_eq!(rate("satisfied", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY, "not answered again yet");
+    assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", &route), ("note", "已更换灯具并检修线路，现已正常照明。")]).await.status(), StatusCode::OK);
+    assert_eq!(rate("unsatisfied", "").await.status(), StatusCode::OK, "the last verdict closes, reason optional");
+    let seen = lookup(&app, &t, &code).await;
+    assert_eq!(seen["status"], "Closed");
+    assert_eq!(seen["satisfaction"], "Unsatisfied");
+    assert_eq!(seen["answered_on"], late.to_string(), "the first complete answer dates the letter");
+
+    // Published with the numbers masked, never the writer.
+    let public: Value = post(&app, &client(), "/api/hotline/public", &[("q", "路灯")]).await.json().await.unwrap();
+    let text = public.to_string();
+    assert!(public["letters"].as_array().unwrap().iter().any(|l| l["id"] == id), "{text}");
+    assert!(!text.contains("13800138000") && !text.contains("王秀英") && !text.contains("1234567"), "{text}");
+    assert!(text.contains("现已正常照明"));
+    let by_type: Value = post(&app, &client(), "/api/hotline/public", &[("type", "consult"), ("q", "路灯")]).await.json().await.unwrap();
+    assert!(!by_type["letters"].as_array().unwrap().iter().any(|l| l["id"] == id), "filtered by type");
+
+    // Counted in its month.
+    let stats: Value = post(&app, &client(), "/api/hotline/stats", &[("month", "2026-12")]).await.json().await.unwrap();
+    assert!(stats["stats"]["total"]["received"].as_i64().unwrap() >= 1);
+    let unit_row = stats["stats"]["by_unit"].as_array().unwrap().iter().find(|u| u[0] == unit).cloned().expect("the unit is counted");
+    assert!(unit_row[2]["answered"].as_i64().unwrap() >= 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_desk_rejects_and_merges_and_old_letters_raise_the_alarm() {
+    let db = TestDb::new().await;
+    let app = app_on(&db, DAY0).await;
+    let citizen = client();
+    let (t1, c1) = write(&app, &citizen, 11, "consult", "1", "第一封来信").await;
+    let (t2, _) = write(&app, &citizen, 12, "consult", "", "重复来信").await;
+    let (t3, c3) = write(&app, &citizen, 13, "report", "1", "无效来信").await;
+    let (id1, id2, id3) = (letter_id(&app, &t1).await, letter_id(&app, &t2).await, letter_id(&app, &t3).await);
+    let desk = signed_in(&app, "desk").await;
+    assert_eq!(act(&app, &desk, id3, &[("action", "rejected")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    assert_eq!(act(&app, &desk, id3, &[("action", "rejected"), ("note", "内容与政务无关")]).await.status(), StatusCode::OK);
+    assert_eq!(lookup(&app, &t3, &c3).await["status"], "Rejected");
+    assert_eq!(act(&app, &desk, id2, &[("action", "merged"), ("target", &t2)]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "not into itself");
+    assert_eq!(act(&app, &desk, id2, &[("action", "merged"), ("target", &t3)]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "not into a rejected one");
+    assert_eq!(act(&app, &desk, id2, &[("action", "merged"), ("target", &t1)]).await.status(), StatusCode::OK);
+    assert_eq!(act(&app, &desk, id2, &[("action", "rejected"), ("note", "x")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "already final");
+    app.stop().await;
+
+    // Three months to the day is still in time; the day after, the alarm is raised for letter 1
+    // only (rejected and merged letters are not valid letters).
+    let app = app_on(&db, date!(2027 - 03 - 01)).await;
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let alarms: Value = post(&app, &fgw, "/api/hotline/alarms", &[]).await.json().await.unwrap();
+    assert!(!alarms.as_array().unwrap().iter().any(|r| r["id"] == id1));
+    app.stop().await;
+    let app = app_on(&db, date!(2027 - 03 - 02)).await;
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let alarms: Value = post(&app, &fgw, "/api/hotline/alarms", &[]).await.json().await.unwrap();
+    let ids: Vec<i64> = alarms.as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert!(ids.contains(&id1) && !ids.contains(&id2) && !ids.contains(&id3), "{ids:?}");
+    let evaluator = signed_in(&app, "evaluator").await;
+    let none: Value = post(&app, &evaluator, "/api/hotline/alarms", &[]).await.json().await.unwrap();
+    assert_eq!(none, serde_json::json!([]));
+    // Answering clears it.
+    let desk = signed_in(&app, "desk").await;
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '教育体育局'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(act(&app, &desk, id1, &[("action", "routed"), ("unit", &unit.to_string())]).await.status(), StatusCode::OK);
+    let edu = signed_in(&app, "officer.edu").await;
+    let route = detail(&app, &edu, id1).await["routes"][0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(act(&app, &edu, id1, &[("action", "answered"), ("route", &route), ("note", "已答复")]).await.status(), StatusCode::OK);
+    let alarms: Value = post(&app, &fgw, "/api/hotline/alarms", &[]).await.json().await.unwrap();
+    assert!(!alarms.as_array().unwrap().iter().any(|r| r["id"] == id1));
+    assert_eq!(lookup(&app, &t1, &c1).await["status"], "Answered");
+    app.stop().await;
+}
