@@ -5,6 +5,8 @@
 //! followed on `/lookup` like cases.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod open311;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

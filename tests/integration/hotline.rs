@@ -244,3 +244,74 @@ async fn the_desk_rejects_and_merges_and_old_letters_raise_the_alarm() {
     assert_eq!(lookup(&app, &t1, &c1).await["status"], "Answered");
     app.stop().await;
 }
+
+/// A GeoReport v2 client as the spec describes it: JSON lists, form-encoded POST.
+#[tokio::test]
+async fn open311_clients_list_services_file_a_request_and_see_it_closed_when_answered() {
+    let db = TestDb::new().await;
+    let app = app_on(&db, DAY0).await;
+    let c = reqwest::Client::new();
+    let services: Value = c.get(app.url("/open311/v2/services.json")).send().await.unwrap().json().await.unwrap();
+    let codes: Vec<&str> = services.as_array().unwrap().iter().map(|s| s["service_code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["consult", "complaint", "suggestion", "help", "report"]);
+    assert!(services.as_array().unwrap().iter().all(|s| s["metadata"] == false && s["type"] == "realtime"));
+
+    // Refused with GeoReport errors naming the fields; then filed.
+    let res = c.post(app.url("/open311/v2/requests.json")).form(&[("service_code", "parking")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = c.post(app.url("/open311/v2/requests.json")).form(&[("service_code", "help"), ("phone", "1")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let errors: Value = res.json().await.unwrap();
+    let text = errors.to_string();
+    assert!(text.contains("description") && text.contains("phone") && text.contains("last_name"), "{text}");
+    let form = [
+        ("service_code", "help"),
+        ("description", "楼道灯坏了半年，老人上下楼很危险。"),
+        ("first_name", "秀英"),
+        ("last_name", "王"),
+        ("phone", "13800138000"),
+        ("address_string", "建设路老粮站宿舍"),
+        ("attribute[public]", "1"),
+    ];
+    let res = c.post(app.url("/open311/v2/requests.json")).form(&form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: Value = res.json().await.unwrap();
+    let id = created[0]["service_request_id"].as_str().unwrap().to_owned();
+    let code = created[0]["query_code"].as_str().unwrap().to_owned();
+
+    // Read back: open, no text before publication, never the writer.
+    let one: Value = c.get(app.url(&format!("/open311/v2/requests/{id}.json"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(one[0]["status"], "open");
+    assert_eq!(one[0]["service_code"], "help");
+    assert_eq!(one[0]["description"], "");
+    assert!(!one.to_string().contains("13800138000") && !one.to_string().contains("王秀英"));
+    assert_eq!(c.get(app.url("/open311/v2/requests/0000000000.json")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    // The writer's own lookup opens it with the returned code.
+    assert_eq!(lookup(&app, &id, &code).await["status"], "Received");
+
+    // Routed and answered: closed, and the published text appears.
+    let desk = signed_in(&app, "desk").await;
+    let lid = letter_id(&app, &id).await;
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(act(&app, &desk, lid, &[("action", "routed"), ("unit", &unit.to_string())]).await.status(), StatusCode::OK);
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let route = detail(&app, &fgw, lid).await["routes"][0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(act(&app, &fgw, lid, &[("action", "answered"), ("route", &route), ("note", "已更换楼道灯。")]).await.status(), StatusCode::OK);
+    let one: Value = c.get(app.url(&format!("/open311/v2/requests/{id}.json"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(one[0]["status"], "closed");
+    assert_eq!(one[0]["description"], "楼道灯坏了半年，老人上下楼很危险。");
+    assert!(one[0]["agency_responsible"].as_str().unwrap().contains("发展和改革委员会"));
+    let list: Value = c
+        .get(app.url(&format!("/open311/v2/requests.json?service_request_id={id}&status=closed&service_code=help")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    let open: Value = c.get(app.url(&format!("/open311/v2/requests.json?service_request_id={id}&status=open"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(open, serde_json::json!([]));
+    assert_eq!(c.get(app.url("/open311/v2/requests.json?status=pending")).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
