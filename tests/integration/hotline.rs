@@ -315,3 +315,64 @@ async fn open311_clients_list_services_file_a_request_and_see_it_closed_when_ans
     assert_eq!(c.get(app.url("/open311/v2/requests.json?status=pending")).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn hostile_letters_are_refused_field_by_field_or_shown_inert() {
+    let db = TestDb::new().await;
+    let app = app_on(&db, DAY0).await;
+    let citizen = client();
+    let count = || async { sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM letters").fetch_one(&app.db.pool).await.unwrap().0 };
+    let before = count().await;
+    let good: Vec<(&str, String)> = vec![
+        ("token", "b".repeat(32)),
+        ("letter_type", "suggestion".into()),
+        ("addressee", "mayor".into()),
+        ("subject", "建议".into()),
+        ("content", "建议增设公交站台。".into()),
+        ("name", "李建国".into()),
+        ("phone", "13900000000".into()),
+    ];
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("name", "<script>alert(1)</script>".into(), "NameInvalid"),
+        ("phone", "1' OR '1'='1".into(), "PhoneInvalid"),
+        ("subject", "政".repeat(101), "TextTooLong"),
+        ("content", "x".repeat(1_000_000), "TextTooLong"),
+        ("content", "内容\u{0}\u{1b}[31m".into(), "TextControlChars"),
+        ("addressee", "999999".into(), "ChooseAddressee"),
+        ("addressee", "../../etc/passwd".into(), "ChooseAddressee"),
+        ("letter_type", "{}".into(), "ChooseLetterType"),
+        ("email", "a@b".into(), "EmailInvalid"),
+    ];
+    for (field, value, msg) in cases {
+        let mut fields = good.clone();
+        fields.retain(|f| f.0 != field);
+        fields.push((field, value));
+        let res = citizen.post(app.url("/api/hotline/write")).form(&fields).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let body: Value = res.json().await.unwrap();
+        let errors = body["Fields"]["errors"].as_array().unwrap();
+        assert!(errors.iter().any(|e| e[0] == field && e[1] == msg), "{field}: {body}");
+    }
+    let mut fields = good.clone();
+    fields.retain(|f| f.0 != "token");
+    assert_eq!(citizen.post(app.url("/api/hotline/write")).form(&fields).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
+    assert_eq!(count().await, before, "nothing stored");
+
+    // Markup in a letter is text: published, it is escaped, never run.
+    let (t, _) = write(&app, &citizen, 21, "suggestion", "1", "<script>alert(1)</script><img src=x onerror=alert(2)>").await;
+    let id = letter_id(&app, &t).await;
+    let desk = signed_in(&app, "desk").await;
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(act(&app, &desk, id, &[("action", "routed"), ("unit", &unit.to_string())]).await.status(), StatusCode::OK);
+    let fgw = signed_in(&app, "officer.fgw").await;
+    let route = detail(&app, &fgw, id).await["routes"][0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", &route), ("note", "<b onmouseover=x()>已收悉</b>")]).await.status(), StatusCode::OK);
+    let page = client().get(app.url("/hotline?q=script")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    assert!(!page.contains("<script>alert(1)") && !page.contains("<img src=x") && !page.contains("<b onmouseover"), "never markup");
+    // Forged ids and steps are refused.
+    assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", "999999"), ("note", "x")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(act(&app, &desk, id, &[("action", "rated")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(post(&app, &desk, "/api/hotline/detail", &[("id", "999999")]).await.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
