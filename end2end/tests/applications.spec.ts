@@ -181,3 +181,45 @@ for (const js of [false, true]) {
     await page.context().close();
   });
 }
+
+function shiftDay(iso: string, days: number) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+test("a fresh case turns yellow then red as the calendar advances, and the board shows it with the name masked", async ({ page, browser, baseURL }) => {
+  await page.goto("/apply/info");
+  await fillApplicant(page, "欧阳春晓", GOOD_ID);
+  await page.locator("#f-unit_id").selectOption({ label: "青山县发展和改革委员会" });
+  await page.locator("#f-subject").fill("城区停车场规划");
+  await page.getByTestId("submit-application").click();
+  await expect(page).toHaveURL(/\/apply\/receipt\//);
+  const { tracking } = await readReceipt(page);
+  const due = (await page.getByTestId("due-on").textContent())!.trim();
+
+  // The officer's calendar is moved with the test clock (a cookie this server honours only
+  // with GONGKAI_TEST_CLOCK).
+  const ctx = await browser.newContext({ locale: "zh-CN" });
+  const officer = await ctx.newPage();
+  await signIn(officer, "officer.fgw");
+  await expect(officer).toHaveURL(/\/admin$/);
+  const on = async (day: string | null) => {
+    await ctx.clearCookies({ name: "gk_test_today" });
+    if (day) await ctx.addCookies([{ name: "gk_test_today", value: day, url: baseURL! }]);
+    await openCase(officer, tracking);
+  };
+  await on(null);
+  await expect(officer.getByTestId("card-yellow")).toHaveCount(0);
+  await expect(officer.getByTestId("card-red")).toHaveCount(0);
+  await on(shiftDay(due, -1));
+  await expect(officer.getByTestId("card-yellow")).toBeVisible();
+  await on(shiftDay(due, 1));
+  await expect(officer.getByTestId("card-red")).toBeVisible();
+  await expect(officer.getByTestId("card-yellow")).toHaveCount(0);
+
+  await page.goto("/lookup/board");
+  const latest = page.getByTestId("board-latest");
+  await expect(latest).toContainText("欧**晓");
+  await expect(latest).not.toContainText("欧阳春晓");
+});
