@@ -696,6 +696,7 @@ messages! {
     UnsatisfiedNeedsReason => "选择不满意时请说明理由", "選擇不滿意時請說明理由", "Say why you are unsatisfied";
     UnsatisfiedReasonLabel => "意见或不满意的理由", "意見或不滿意的理由", "Comments, or why you are unsatisfied";
     Urgent => "紧急", "緊急", "Urgent";
+    MarkUrgent => "紧急事项（当日答复）", "緊急事項（當日答覆）", "Urgent (answer the same working day)";
     WaitingForDesk => "待受理", "待受理", "Awaiting the desk";
     WorkingDays => "个工作日", "個工作日", "working days";
     WriteLetter => "我要写信", "我要寫信", "Write a letter";

@@ -67,7 +67,7 @@ pub async fn seed(db: &Db, today: Date, desk_staff: i64, officer: i64, cal: &Wor
         let row = store::by_id(db, filed_row.id).await?.context("demo letter")?;
         let routed_on = cal.add_working_days(filed, 1).min(today);
         let route_due = limits.due(letter.letter_type, false, routed_on, cal);
-        store::route(db, &row, unit_id.0, routed_on, route_due, "请按时办理答复。", desk_staff).await.map_err(|e| anyhow::anyhow!("demo route: {e:?}"))?;
+        store::route(db, &row, unit_id.0, false, routed_on, route_due, "请按时办理答复。", desk_staff).await.map_err(|e| anyhow::anyhow!("demo route: {e:?}"))?;
         // The last few stay with the unit: one yellow, one red, the rest in time.
         if i + 6 >= total {
             continue;

@@ -308,6 +308,7 @@ pub async fn letter_act(
     #[server(default)] target: String,
     #[server(default)] public_subject: String,
     #[server(default)] public_content: String,
+    #[server(default)] urgent: String,
 ) -> Result<(), AppError> {
     let (staff, state, row, desk) = staff_letter(id).await?;
     let db = &state.db;
@@ -337,8 +338,10 @@ pub async fn letter_act(
             if !crate::apply::store::unit_exists(db, unit_id).await? {
                 return Err(AppError::invalid("unit", Msg::ChooseUnit));
             }
-            let due = state.config.letter_limits.due(row.letter_type(), row.urgent != 0, today, &cal);
-            store::route(db, &row, unit_id, today, due, &note, staff.id).await
+            // The desk may mark a letter urgent (answered the same working day) when it routes it.
+            let urgent = row.urgent != 0 || matches!(urgent.trim(), "1" | "on");
+            let due = state.config.letter_limits.due(row.letter_type(), urgent, today, &cal);
+            store::route(db, &row, unit_id, urgent, today, due, &note, staff.id).await
         }
         LetterStep::Rejected => {
             if note.is_empty() {

@@ -615,6 +615,10 @@ fn LetterActions(letter: LetterView, act: ServerAction<LetterAct>) -> impl IntoV
                 }).collect_view()}
             </select>
             <p id="route-unit-error" class="text-sm font-medium text-red-800">{err("unit")}</p>
+            <div class="flex items-start gap-3">
+                <input id="route-urgent" name="urgent" type="checkbox" value="1" checked=letter.urgent class="mt-1 h-6 w-6 shrink-0"/>
+                <label for="route-urgent">{tr(Msg::MarkUrgent)}</label>
+            </div>
         }
         .into_any();
         forms.push(form(LetterStep::Routed, unit_select, Some(Msg::RouteNoteLabel), "route".into()).into_any());

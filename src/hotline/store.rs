@@ -265,7 +265,8 @@ async fn settle(tx: &mut Transaction<'_, Any>, letter_id: i64, today: Date) -> R
 }
 
 /// 交办: routes the letter to a unit (again, if the unit sent it back), due on `due`.
-pub async fn route(db: &Db, l: &LetterDb, unit_id: i64, today: Date, due: Date, note: &str, staff: i64) -> Result<(), StepError> {
+#[allow(clippy::too_many_arguments)]
+pub async fn route(db: &Db, l: &LetterDb, unit_id: i64, urgent: bool, today: Date, due: Date, note: &str, staff: i64) -> Result<(), StepError> {
     if !matches!(l.status(), LetterStatus::Received | LetterStatus::Routed) {
         return Err(StepError::NotOpen);
     }
@@ -295,9 +296,10 @@ pub async fn route(db: &Db, l: &LetterDb, unit_id: i64, today: Date, due: Date, 
         }
     }
     changed(
-        sqlx::query("UPDATE letters SET status = 'routed' WHERE id = $1 AND status = $2")
+        sqlx::query("UPDATE letters SET status = 'routed', urgent = CASE WHEN $3 = 1 THEN 1 ELSE urgent END WHERE id = $1 AND status = $2")
             .bind(l.id)
             .bind(&l.status)
+            .bind(i64::from(urgent))
             .execute(&mut *tx)
             .await?,
     )?;

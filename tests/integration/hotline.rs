@@ -206,8 +206,15 @@ async fn the_desk_rejects_and_merges_and_old_letters_raise_the_alarm() {
     let (t1, c1) = write(&app, &citizen, 11, "consult", "1", "第一封来信").await;
     let (t2, _) = write(&app, &citizen, 12, "consult", "", "重复来信").await;
     let (t3, c3) = write(&app, &citizen, 13, "report", "1", "无效来信").await;
+    let (t4, c4) = write(&app, &citizen, 14, "complaint", "", "燃气泄漏，请立即处理").await;
     let (id1, id2, id3) = (letter_id(&app, &t1).await, letter_id(&app, &t2).await, letter_id(&app, &t3).await);
     let desk = signed_in(&app, "desk").await;
+    // An urgent letter is due the same working day.
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '住房和城乡建设局'").fetch_one(&app.db.pool).await.unwrap();
+    let id4 = letter_id(&app, &t4).await;
+    assert_eq!(act(&app, &desk, id4, &[("action", "routed"), ("unit", &unit.to_string()), ("urgent", "1")]).await.status(), StatusCode::OK);
+    let seen = lookup(&app, &t4, &c4).await;
+    assert_eq!((seen["urgent"].clone(), seen["due_on"].clone()), (Value::Bool(true), Value::String(DAY0.to_string())));
     assert_eq!(act(&app, &desk, id3, &[("action", "rejected")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
     assert_eq!(act(&app, &desk, id3, &[("action", "rejected"), ("note", "内容与政务无关")]).await.status(), StatusCode::OK);
     assert_eq!(lookup(&app, &t3, &c3).await["status"], "Rejected");
