@@ -8,12 +8,12 @@ use crate::cases::pages::{AdminLetterPage, CaseAdminPage, QueuePage};
 use crate::hotline::pages::{HotlinePage, LetterQueuePage, LetterReceiptPage, LetterStatsPage, StaffLetterPage, WriteLetterPage};
 use crate::lookup::board::BoardPage;
 use crate::lookup::{LetterPage, LookupPage};
-use crate::home::{HomePage, NotFound, ServicePage};
-use crate::i18n::Msg;
+use crate::home::{HomePage, NotFound};
 use crate::staff::pages::{AccountsPage, AdminLayout, Dashboard, LoginPage};
 use crate::ui::layout::Layout;
 use crate::ui::{PrefsCtx, SiteCtx, initial_prefs};
 use crate::units::pages::AdminUnits;
+use crate::surveys::pages::{AdminSurveyPage, AdminSurveysPage, SurveyAnswerPage, SurveyResultsPage, SurveyThanksPage, SurveysPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -79,7 +79,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hotline/write") view=WriteLetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline/receipt/:tracking") view=LetterReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline/stats") view=LetterStatsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys") view=|| view! { <ServicePage title=Msg::SurveysTitle lead=Msg::SurveysDesc/> }/>
+                    <Route path=path!("/surveys") view=SurveysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id") view=SurveyAnswerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id/thanks") view=SurveyThanksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id/results") view=SurveyResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/login") view=LoginPage/>
                     // Pages that load data render in full before sending (SsrMode::Async): out-of-order
                     // streaming would leave them on "loading…" with JavaScript off.
@@ -100,6 +103,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("letters") view=LetterQueuePage ssr=SsrMode::Async/>
                         <Route path=path!("letters/:id") view=StaffLetterPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings") view=crate::ratings::pages::StaffRatingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("surveys") view=AdminSurveysPage ssr=SsrMode::Async/>
+                        <Route path=path!("surveys/:id") view=AdminSurveyPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings/dashboard") view=crate::ratings::pages::RatingDashboardPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod lookup;
 pub mod ratings;
 pub mod staff;
+pub mod surveys;
 pub mod ui;
 pub mod units;
 

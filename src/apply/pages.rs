@@ -46,6 +46,13 @@ where
 
 /// A failed load, in the reader's language.
 pub fn load_error(e: AppError) -> AnyView {
+    // A page whose subject does not exist answers 404 (pages render fully before the headers go).
+    #[cfg(feature = "ssr")]
+    if e == AppError::NotFound {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(axum::http::StatusCode::NOT_FOUND);
+        }
+    }
     let prefs = use_prefs();
     view! { <p role="alert" class="rounded border border-red-800 bg-red-50 px-3 py-2 text-red-900">{move || e.text(prefs.get().locale)}</p> }.into_any()
 }

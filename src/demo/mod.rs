@@ -4,6 +4,7 @@ pub mod bench;
 pub mod catalog;
 mod calendar;
 mod letters;
+mod surveys;
 pub mod matters;
 mod units;
 
@@ -79,6 +80,13 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     let (letters,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM letters").fetch_one(&db.pool).await?;
     if letters == 0 {
         seed_letters(db, opts).await?;
+    }
+    let (surveys,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM surveys").fetch_one(&db.pool).await?;
+    if surveys == 0 {
+        let evaluator: Option<(i64,)> = sqlx::query_as("SELECT id FROM staff WHERE username = 'evaluator'").fetch_optional(&db.pool).await?;
+        if let Some((evaluator,)) = evaluator {
+            surveys::seed(db, opts.today, evaluator).await?;
+        }
     }
     let (baseline,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_stats_baseline").fetch_one(&db.pool).await?;
     if baseline == 0 {

@@ -38,6 +38,7 @@ pub mod role;
 pub mod site;
 pub mod staff;
 pub mod supervision;
+pub mod survey;
 pub mod tracking;
 pub mod unit;
 

@@ -54,6 +54,8 @@ pub enum Need {
     /// Works on citizens' cases of the unit (of some unit when `None`): its officers and
     /// reviewers, and site administrators.
     UnitWork(Option<i64>),
+    /// Builds surveys and reads public feedback: evaluators, and site administrators.
+    Evaluation,
 }
 
 /// All grants of one staff member.
@@ -69,6 +71,7 @@ impl Grants {
                 self.0.iter().any(|g| g.role == role && (g.unit.is_none() || g.unit == Some(unit)))
             }
             Need::SiteRole(role) => self.0.iter().any(|g| g.role == role && g.unit.is_none()),
+            Need::Evaluation => self.0.iter().any(|g| g.role == Role::Evaluator || (g.role == Role::Admin && g.unit.is_none())),
             Need::UnitWork(unit) => self.0.iter().any(|g| {
                 (g.role == Role::Admin && g.unit.is_none())
                     || (matches!(g.role, Role::Officer | Role::Reviewer) && (unit.is_none() || g.unit.is_none() || g.unit == unit))

@@ -57,18 +57,6 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// Entry page of a public service whose capability has not landed yet.
-#[component]
-pub fn ServicePage(title: Msg, lead: Msg) -> impl IntoView {
-    view! {
-        <Title text=move || tr(title)().to_owned()/>
-        <div class="mx-auto max-w-6xl px-4 py-8">
-            <PageHeading title=title lead=lead/>
-            <p class="rounded border border-gray-300 bg-white p-4 text-gray-800">{tr(Msg::ComingSoon)}</p>
-        </div>
-    }
-}
-
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

@@ -56,6 +56,14 @@ pub async fn load_staff(state: &AppState, id: i64) -> Result<Option<Staff>, AppE
     Ok(Some(Staff { id, username, display_name, grants: Grants(grants) }))
 }
 
+/// For plain axum handlers (downloads, form posts): the staff member signed in on `session` if
+/// they satisfy `need`.
+pub async fn session_staff(state: &AppState, session: &Session, need: Need) -> Option<Staff> {
+    let id = session.get::<i64>(SESSION_STAFF_ID).await.ok().flatten()?;
+    let staff = load_staff(state, id).await.ok().flatten()?;
+    staff.grants.satisfies(need).then_some(staff)
+}
+
 /// The gate: the signed-in staff member if they satisfy `need`; otherwise 401 or 403.
 pub async fn require(need: Need) -> Result<Staff, AppError> {
     match current().await? {

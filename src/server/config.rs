@@ -43,6 +43,9 @@ pub struct Config {
     /// Lets a browser set "today" with the `gk_test_today` cookie (`GONGKAI_TEST_CLOCK=1`), so the
     /// browser tests can move the calendar for their own cases. Never on a real site.
     pub test_clock: bool,
+    /// Survey answers each client address may send per survey per hour
+    /// (`GONGKAI_SURVEY_PER_ADDRESS`, 50 by default: offices and mobile carriers share addresses).
+    pub survey_per_address: i64,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -91,7 +94,12 @@ impl Config {
         if test_clock {
             tracing::warn!("GONGKAI_TEST_CLOCK is on: browsers can change the date. Never on a real site.");
         }
+        let survey_per_address = match var("GONGKAI_SURVEY_PER_ADDRESS") {
+            Some(v) => v.parse().ok().filter(|d| (1..=100_000).contains(d)).context("GONGKAI_SURVEY_PER_ADDRESS must be 1 to 100000")?,
+            None => 50,
+        };
         Ok(Config {
+            survey_per_address,
             letter_limits,
             hotline_desk: var("GONGKAI_HOTLINE_DESK"),
             test_clock,
@@ -134,6 +142,7 @@ impl Config {
             letter_limits: Default::default(),
             hotline_desk: None,
             test_clock: false,
+            survey_per_address: 50,
         }
     }
 }

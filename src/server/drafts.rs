@@ -78,6 +78,12 @@ pub async fn keep<T: Serialize>(db: &Db, token: &str, form: &str, values: &T) ->
     save(db, token, form, &Stored { values, errors: Vec::new() }).await
 }
 
+/// Keeps a refused form posted to a plain axum handler (no server function context): the page
+/// shows the values and errors again at `?draft=<token>`.
+pub async fn keep_refused<T: Serialize>(db: &Db, token: &str, form: &str, values: &T, errors: Vec<(String, Msg)>) -> Result<(), sqlx::Error> {
+    save(db, token, form, &Stored { values, errors }).await
+}
+
 async fn save<T: Serialize>(db: &Db, token: &str, form: &str, data: &T) -> Result<(), sqlx::Error> {
     let json = serde_json::to_string(data).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(

@@ -44,8 +44,16 @@ impl AppState {
     /// in the browser's `gk_test_today` cookie (so parallel browser tests each move their own
     /// calendar).
     pub fn today(&self) -> time::Date {
+        match use_context::<axum::http::request::Parts>() {
+            Some(p) => self.today_at(&p.headers),
+            None => self.config.today(),
+        }
+    }
+
+    /// [`AppState::today`] for a plain axum handler, from the request's headers.
+    pub fn today_at(&self, headers: &axum::http::HeaderMap) -> time::Date {
         if self.config.test_clock {
-            if let Some(d) = use_context::<axum::http::request::Parts>().and_then(|p| test_today(&p.headers)) {
+            if let Some(d) = test_today(headers) {
                 return d;
             }
         }
@@ -98,6 +106,8 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
         .route("/admin/ratings/export.csv", get(crate::ratings::export::export))
+        .route("/admin/surveys/{id}/{file}", get(crate::surveys::export::export))
+        .route("/surveys/{id}/answer", axum::routing::post(crate::surveys::answer::post))
         .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
         .route("/apply/files", axum::routing::post(crate::apply::files::stage))
         .route("/open311/v2/services.json", get(crate::hotline::open311::services))

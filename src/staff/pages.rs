@@ -103,6 +103,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                         {can_work_cases.then(|| view! { <li><A href="/admin/cases" attr:class=link>{tr(Msg::CaseQueue)}</A></li> })}
                         {can_work_cases.then(|| view! { <li><A href="/admin/letters" attr:class=link>{tr(Msg::LetterQueue)}</A></li> })}
                         {(can_work_cases || staff_evaluator).then(|| view! { <li><A href="/admin/ratings" attr:class=link>{tr(Msg::StaffRatingsTitle)}</A></li> })}
+                        {(is_admin || staff_evaluator).then(|| view! { <li><A href="/admin/surveys" attr:class=link>{tr(Msg::SurveysAdmin)}</A></li> })}
                         {is_admin.then(|| view! {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
                             <li><A href="/admin/staff" attr:class=link>{tr(Msg::AccountsAdmin)}</A></li>

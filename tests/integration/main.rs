@@ -11,3 +11,4 @@ mod ratings;
 mod common;
 mod foundation;
 mod hotline;
+mod surveys;
