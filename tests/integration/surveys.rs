@@ -190,7 +190,16 @@ async fn a_survey_is_built_answered_once_per_browser_counted_and_exported() {
     let xlsx = ev.get(app.url(&format!("/admin/surveys/{id}/responses.xlsx"))).send().await.unwrap();
     assert_eq!(xlsx.status(), StatusCode::OK);
     assert!(xlsx.headers()["content-type"].to_str().unwrap().contains("spreadsheetml"));
-    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+    let book = xlsx.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book.to_vec())).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let (strings, sheet) = (part("xl/sharedStrings.xml"), part("xl/worksheets/sheet1.xml"));
+    assert!(strings.contains("其他：邻居告知") && strings.contains("多公开项目进度") && strings.contains("请评价以下渠道 - 热线"));
+    assert!(sheet.contains(r#"<row r="4""#) && !sheet.contains(r#"<row r="5""#), "a header and three responses");
     assert_eq!(client().get(app.url(&format!("/admin/surveys/{id}/responses.csv"))).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(officer.get(app.url(&format!("/admin/surveys/{id}/responses.xlsx"))).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     app.stop().await;
