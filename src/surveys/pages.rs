@@ -585,7 +585,9 @@ pub fn AdminSurveyPage() -> impl IntoView {
     let act = ServerAction::<SurveyAction>::new();
     let settings = ServerAction::<SaveSurveySettings>::new();
     let invites = ServerAction::<MakeSurveyInvites>::new();
-    let versions = move || (add.version().get(), change.version().get(), act.version().get(), settings.version().get(), invites.version().get());
+    // Reload after a success only: a refused form keeps what was typed.
+    let (add_ok, change_ok, act_ok, settings_ok, invites_ok) = (successes(add), successes(change), successes(act), successes(settings), successes(invites));
+    let versions = move || (add_ok.get(), change_ok.get(), act_ok.get(), settings_ok.get(), invites_ok.get());
     let data = Resource::new(
         move || (id.get(), query.read_untracked().get("draft"), versions()),
         |(id, draft, _)| get_survey_admin(id, draft),
@@ -601,6 +603,18 @@ struct Actions {
     act: ServerAction<SurveyAction>,
     settings: ServerAction<SaveSurveySettings>,
     invites: ServerAction<MakeSurveyInvites>,
+}
+
+/// Counts an action's successful runs (its version when it last succeeded).
+fn successes<S>(a: ServerAction<S>) -> Memo<usize>
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + Clone + 'static,
+{
+    Memo::new(move |prev: Option<&usize>| match a.value().get() {
+        Some(Ok(_)) => a.version().get(),
+        _ => prev.copied().unwrap_or(0),
+    })
 }
 
 fn action_error<S>(a: ServerAction<S>, field: &'static str) -> Signal<Option<Msg>>
