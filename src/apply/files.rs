@@ -4,13 +4,12 @@
 //! under the same token, and the browser goes back to the form with everything in place. The
 //! files become the case's when the form is filed. Works the same with and without JavaScript.
 
-use crate::cases::files::{UploadError, back_with, check, read_limited};
-use crate::cases::store;
+use crate::cases::files::{read_limited, stage_or_remove};
 use crate::domain::application::ApplicationInput;
 use crate::server::{AppState, drafts};
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 /// The form's name for its draft and the page it lives on.
 pub fn form_target(matter: &str) -> Option<(String, String)> {
@@ -49,22 +48,7 @@ pub async fn stage(State(state): State<AppState>, mp: Multipart) -> Response {
     let back = format!("{page}?draft={token}");
     let stored = async {
         drafts::keep(&state.db, &token, &form, &values).await?;
-        let remove = p.get("remove");
-        if !remove.is_empty() {
-            let id = remove.parse::<i64>().unwrap_or(0);
-            return Ok(match store::unstage_file(&state.db, &token, id).await? {
-                true => Redirect::to(&format!("{back}&file_removed=1")).into_response(),
-                false => back_with(&back, Some(UploadError::Missing)),
-            });
-        }
-        let result = match check(&p) {
-            Ok((name, data, mime)) => match store::stage_file(&state.db, &token, name, mime, data).await? {
-                true => Ok(()),
-                false => Err(UploadError::Count),
-            },
-            Err(e) => Err(e),
-        };
-        Ok::<_, sqlx::Error>(back_with(&back, result.err()))
+        stage_or_remove(&state.db, &token, &p, &back).await
     };
     match stored.await {
         Ok(res) => res,

@@ -182,7 +182,7 @@ fn ApplicationForm(form: ApplyForm, action: ServerAction<SubmitApplication>, #[p
                         error=err("delivery")/>
                 </div>
             </fieldset>
-            <Materials files=form.files.clone()/>
+            <Materials files=form.files.clone() action="/apply/files" legend=Msg::MaterialsSection hint=Msg::MaterialsHint/>
             <p class="text-sm text-gray-700">{tr(Msg::PrivacyNotice)}</p>
             <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-application">
                 {move || if action.pending().get() { tr(Msg::Submitting)() } else { tr(Msg::SubmitApplication)() }}
@@ -191,10 +191,11 @@ fn ApplicationForm(form: ApplyForm, action: ServerAction<SubmitApplication>, #[p
     }
 }
 
-/// The application's materials: files attached so far and a file field. Its buttons post the
-/// whole form as multipart to `/apply/files`, which keeps the typed values and comes back here.
+/// A form's materials: files attached so far and a file field. Its buttons post the whole form
+/// as multipart to `action` (`/apply/files`, `/hotline/files`), which keeps the typed values and
+/// comes back here.
 #[component]
-fn Materials(files: Vec<crate::cases::FileView>) -> impl IntoView {
+pub fn Materials(files: Vec<crate::cases::FileView>, action: &'static str, legend: Msg, hint: Msg) -> impl IntoView {
     let prefs = use_prefs();
     let result = crate::cases::pages::upload_result(false);
     let list = files
@@ -205,7 +206,7 @@ fn Materials(files: Vec<crate::cases::FileView>) -> impl IntoView {
                 <li class="flex flex-wrap items-center gap-2">
                     <span>{f.name.clone()}</span>
                     <span class="text-sm text-gray-700">{crate::catalog::human_size(f.size)}</span>
-                    <button type="submit" name="remove" value=f.id.to_string() formaction="/apply/files" formmethod="post"
+                    <button type="submit" name="remove" value=f.id.to_string() formaction=action formmethod="post"
                         formenctype="multipart/form-data" formnovalidate=true aria-label=label on:click=post_natively
                         class="tap rounded border border-gray-500 px-2 text-sm">{tr(Msg::RemoveFile)}</button>
                 </li>
@@ -214,10 +215,10 @@ fn Materials(files: Vec<crate::cases::FileView>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class=CARD>
-            <legend class="px-1 text-lg font-bold">{tr(Msg::MaterialsSection)}</legend>
+            <legend class="px-1 text-lg font-bold">{tr(legend)}</legend>
             <ul class="mb-3 space-y-1" data-testid="staged-files">{list}</ul>
             <label for="f-file" class="block font-medium">{tr(Msg::ChooseFile)}</label>
-            <p id="f-file-hint" class="text-sm text-gray-700">{tr(Msg::UploadHint)}" "{tr(Msg::MaterialsHint)}</p>
+            <p id="f-file-hint" class="text-sm text-gray-700">{tr(Msg::UploadHint)}" "{tr(hint)}</p>
             <input id="f-file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
                 aria-describedby="f-file-hint f-file-result" class="tap block w-full"/>
             <p id="f-file-result" role="status" class="min-h-[1.25rem] text-sm font-medium" data-testid="upload-result">
@@ -225,7 +226,7 @@ fn Materials(files: Vec<crate::cases::FileView>) -> impl IntoView {
                     <span class=if ok { "text-green-800" } else { "text-red-800" }>{m.text(prefs.get().locale)}</span>
                 })}
             </p>
-            <button type="submit" name="upload" value="1" formaction="/apply/files" formmethod="post" formenctype="multipart/form-data"
+            <button type="submit" name="upload" value="1" formaction=action formmethod="post" formenctype="multipart/form-data"
                 formnovalidate=true on:click=post_natively data-testid="upload-material"
                 class="tap rounded border border-gray-500 bg-white px-4 py-2 font-medium hover:bg-gray-100">{tr(Msg::UploadThisFile)}</button>
         </fieldset>
@@ -250,7 +251,7 @@ fn post_natively(ev: leptos::ev::MouseEvent) {
                 let _ = form.append_child(&input);
             }
         }
-        form.set_action("/apply/files");
+        form.set_action(&button.form_action());
         form.set_method("post");
         form.set_enctype("multipart/form-data");
         let _ = form.submit();

@@ -99,6 +99,28 @@ async fn store_file(state: &AppState, case_id: i64, from_staff: bool, p: &Posted
     }
 }
 
+/// A form's attach or remove button (see `/apply/files` and `/hotline/files`): removes the
+/// staged file the post names, or stages the posted file, under the form's token; then back to
+/// the form's page `back` (which carries `?draft=<token>`).
+pub(crate) async fn stage_or_remove(db: &crate::server::Db, token: &str, p: &Posted, back: &str) -> Result<Response, sqlx::Error> {
+    let remove = p.get("remove");
+    if !remove.is_empty() {
+        let id = remove.parse::<i64>().unwrap_or(0);
+        return Ok(match store::unstage_file(db, token, id).await? {
+            true => Redirect::to(&format!("{back}&file_removed=1")).into_response(),
+            false => back_with(back, Some(UploadError::Missing)),
+        });
+    }
+    let result = match check(p) {
+        Ok((name, data, mime)) => match store::stage_file(db, token, name, mime, data).await? {
+            true => Ok(()),
+            false => Err(UploadError::Count),
+        },
+        Err(e) => Err(e),
+    };
+    Ok(back_with(back, result.err()))
+}
+
 pub(crate) fn back_with(base: &str, err: Option<UploadError>) -> Response {
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = match err {
@@ -142,7 +164,7 @@ pub struct LookupQuery {
     c: String,
 }
 
-fn send_file(name: String, mime: String, data: Vec<u8>) -> Response {
+pub(crate) fn send_file(name: String, mime: String, data: Vec<u8>) -> Response {
     send_file_cached(name, mime, data, "private, no-store")
 }
 

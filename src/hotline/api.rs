@@ -23,7 +23,7 @@ use {
 #[cfg(feature = "ssr")]
 const LETTER_RECEIPTS: &str = "letter_receipts";
 #[cfg(feature = "ssr")]
-const FORM: &str = "letter";
+pub(crate) const FORM: &str = "letter";
 
 /// The writing form; `draft` brings back a refused post.
 #[server(endpoint = "hotline/form")]
@@ -32,10 +32,12 @@ pub async fn get_letter_form(draft: Option<String>) -> Result<LetterForm, AppErr
     let units = crate::apply::store::unit_options(&state.db).await?;
     if let Some(token) = draft {
         if let Some((values, errors)) = drafts::load::<LetterInput>(&state.db, &token, FORM).await? {
-            return Ok(LetterForm { token, units, values, errors });
+            let files = crate::cases::store::staged_files(&state.db, &token).await?;
+            return Ok(LetterForm { token, units, values, errors, files });
         }
     }
-    Ok(LetterForm { token: drafts::new_token(), units, values: LetterInput { addressee: "mayor".into(), ..Default::default() }, errors: Vec::new() })
+    let values = LetterInput { addressee: "mayor".into(), ..Default::default() };
+    Ok(LetterForm { token: drafts::new_token(), units, values, errors: Vec::new(), files: Vec::new() })
 }
 
 /// Files a letter. A repeated submission of the same form (same `token`) answers with the first.
@@ -187,6 +189,7 @@ pub async fn build_view(state: &AppState, row: LetterDb, viewer: Viewer<'_>) -> 
         urgency,
         routes,
         timeline,
+        files: if personal { store::files(db, row.id).await? } else { Vec::new() },
         desk,
         act_token: if personal { drafts::new_token() } else { String::new() },
         route_units: if desk { crate::apply::store::unit_options(db).await? } else { Vec::new() },
@@ -276,8 +279,16 @@ async fn alarms(state: &AppState, cal: &WorkingDayCalendar) -> Result<Vec<Letter
 async fn staff_letter(id: i64) -> Result<(auth::Staff, AppState, LetterDb, bool), AppError> {
     let staff = auth::require(Need::UnitWork(None)).await?;
     let state = auth::state()?;
+    let (row, desk) = letter_for_staff(&state, &staff, id).await?;
+    Ok((staff, state, row, desk))
+}
+
+/// The letter if the staff member works the desk or a unit it was routed to, and whether they
+/// work the desk.
+#[cfg(feature = "ssr")]
+pub async fn letter_for_staff(state: &AppState, staff: &auth::Staff, id: i64) -> Result<(LetterDb, bool), AppError> {
     let row = store::by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let desk = desk_of(&state, &staff).await?;
+    let desk = desk_of(state, staff).await?;
     if !desk {
         let routes = store::routes(&state.db, id).await?;
         if !routes.iter().any(|r| staff.grants.satisfies(Need::UnitWork(Some(r.unit_id)))) {
@@ -285,7 +296,7 @@ async fn staff_letter(id: i64) -> Result<(auth::Staff, AppState, LetterDb, bool)
             return Err(AppError::Forbidden);
         }
     }
-    Ok((staff, state, row, desk))
+    Ok((row, desk))
 }
 
 /// One letter for the desk or a unit it was routed to.

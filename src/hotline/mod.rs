@@ -6,6 +6,8 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod files;
+#[cfg(feature = "ssr")]
 pub mod open311;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -25,6 +27,8 @@ pub struct LetterForm {
     pub units: Vec<UnitOption>,
     pub values: LetterInput,
     pub errors: Vec<(String, Msg)>,
+    /// Files attached so far (kept under the token until the letter is filed).
+    pub files: Vec<crate::cases::FileView>,
 }
 
 /// What the writer takes away: 受理编号 and 查询密码 (only in the browser that wrote it).
@@ -123,6 +127,8 @@ pub struct LetterView {
     pub urgency: Option<Urgency>,
     pub routes: Vec<RouteView>,
     pub timeline: Vec<LetterEvent>,
+    /// Staff only: the files the writer attached.
+    pub files: Vec<crate::cases::FileView>,
     /// Staff only: the viewer works the hotline desk.
     pub desk: bool,
     /// Staff only: a form token for the actions.

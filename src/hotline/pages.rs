@@ -3,7 +3,7 @@
 
 use super::api::{LetterAct, RateLetter, WriteLetter, get_letter_form, get_letter_receipt, letter_detail, get_letter_queue, letter_stats, get_public_letters};
 use super::{LetterForm, LetterQueue, LetterReceipt, LetterRow, LetterView, PublicLetters, RouteStatus, StatsPage};
-use crate::apply::pages::{load_error, loaded};
+use crate::apply::pages::{Materials, load_error, loaded};
 use crate::cases::pages::UrgencyCard;
 use crate::domain::letter::{LetterStatus, LetterStep, LetterType, MAX_EXTENSION_DAYS, Satisfaction, tenths};
 use crate::domain::rating::percent;
@@ -203,6 +203,7 @@ fn WriteForm(form: LetterForm, action: ServerAction<WriteLetter>) -> impl IntoVi
                     </div>
                 </div>
             </fieldset>
+            <Materials files=form.files.clone() action="/hotline/files" legend=Msg::LetterAttachments hint=Msg::LetterAttachmentsHint/>
             <p class="text-sm text-gray-700">{tr(Msg::LetterPrivacyNotice)}</p>
             <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-letter">
                 {move || if action.pending().get() { tr(Msg::Submitting)() } else { tr(Msg::SendLetter)() }}
@@ -326,6 +327,13 @@ pub fn LetterFacts(letter: LetterView) -> impl IntoView {
                 }).collect_view()}
                 {letter.merged_into.clone().map(|t| view! {
                     <div class=ROW><dt class="font-medium">{tr(Msg::MergedInto)}</dt><dd class="font-mono">{t}</dd></div>
+                })}
+                {(!letter.files.is_empty()).then(|| view! {
+                    <div class=ROW><dt class="font-medium">{tr(Msg::LetterAttachments)}</dt>
+                        <dd><ul data-testid="letter-files">{letter.files.iter().map(|f| view! {
+                            <li><a href=format!("/admin/letters/{}/files/{}", letter.id, f.id) class="text-red-900 underline">{f.name.clone()}</a>
+                                " "<span class="text-sm text-gray-700">{crate::catalog::human_size(f.size)}</span></li>
+                        }).collect_view()}</ul></dd></div>
                 })}
             </dl>
         </section>

@@ -114,6 +114,17 @@ pub async fn insert(db: &Db, l: &Letter, submit_key: &str, filed_on: Date, due_o
         match inserted {
             Ok((id,)) => {
                 log(&mut tx, id, LetterStep::Received, None, filed_on, "", true, None).await?;
+                // Files attached while writing (kept under the form's token, the submit key).
+                sqlx::query(
+                    "INSERT INTO letter_files (letter_id, name, mime, size, sha256, data, created_at) \
+                     SELECT $1, name, mime, size, sha256, data, $2 FROM staged_files WHERE token = $3 ORDER BY id",
+                )
+                .bind(id)
+                .bind(now())
+                .bind(submit_key)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM staged_files WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
                 tx.commit().await?;
                 return Ok(Filed { id, tracking, code: Some(code) });
             }
@@ -650,4 +661,18 @@ pub async fn stat_rows(db: &Db, month: Month) -> Result<(Vec<StatRow>, Vec<(i64,
         letters.into_iter().filter_map(|(t, r, a)| row(&t, &r, a)).collect(),
         routes.into_iter().filter_map(|(id, name, t, r, a)| Some((id, name, row(&t, &r, a)?))).collect(),
     ))
+}
+
+/// The files attached to a letter.
+pub async fn files(db: &Db, letter_id: i64) -> Result<Vec<crate::cases::FileView>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as("SELECT id, name, size FROM letter_files WHERE letter_id = $1 ORDER BY id")
+        .bind(letter_id)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name, size)| crate::cases::FileView { id, name, size, from_staff: false }).collect())
+}
+
+/// (name, mime, bytes) of one of a letter's files.
+pub async fn file(db: &Db, letter_id: i64, id: i64) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, mime, data FROM letter_files WHERE id = $1 AND letter_id = $2").bind(id).bind(letter_id).fetch_optional(&db.pool).await
 }

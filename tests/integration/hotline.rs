@@ -383,3 +383,77 @@ async fn hostile_letters_are_refused_field_by_field_or_shown_inert() {
     assert_eq!(post(&app, &desk, "/api/hotline/detail", &[("id", "999999")]).await.status(), StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+/// Posts the whole letter form as multipart to `/hotline/files`, as its file buttons do.
+async fn stage(app: &TestApp, c: &reqwest::Client, token: &str, file: Option<(&str, Vec<u8>)>, remove: Option<i64>) -> String {
+    let mut form = reqwest::multipart::Form::new()
+        .text("token", token.to_owned())
+        .text("letter_type", "complaint")
+        .text("addressee", "mayor")
+        .text("subject", "路面塌陷")
+        .text("content", "幸福路中段路面塌陷，附现场照片。")
+        .text("name", "王秀英")
+        .text("phone", "13800138000");
+    if let Some(id) = remove {
+        form = form.text("remove", id.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()).mime_str("application/octet-stream").unwrap());
+    }
+    let res = c.post(app.url("/hotline/files")).multipart(form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn files_attached_while_writing_go_with_the_letter_to_the_desk_and_its_units_only() {
+    let db = TestDb::new().await;
+    let app = app_on(&db, DAY0).await;
+    let citizen = client();
+    let token = "abcdef0123456789abcdef0123456789";
+    let pdf = b"%PDF-1.4\n% road\n".to_vec();
+    let back = stage(&app, &citizen, token, Some(("塌陷.pdf", pdf.clone())), None).await;
+    assert_eq!(back, format!("/hotline/write?draft={token}&file_saved=1"));
+    // A disguised executable is refused by its content; the typed letter is kept either way.
+    let refused = stage(&app, &citizen, token, Some(("photo.pdf", b"MZ\x90\x00".to_vec())), None).await;
+    assert!(refused.ends_with("file_error=type"), "{refused}");
+    let extra = stage(&app, &citizen, token, Some(("second.pdf", pdf.clone())), None).await;
+    assert!(extra.ends_with("file_saved=1"));
+    let form: Value = post(&app, &citizen, "/api/hotline/form", &[("draft", token)]).await.json().await.unwrap();
+    assert_eq!(form["values"]["subject"], "路面塌陷");
+    let files = form["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    let second = files[1]["id"].as_i64().unwrap();
+    assert!(stage(&app, &citizen, token, None, Some(second)).await.ends_with("file_removed=1"));
+
+    let res = post(&app, &citizen, "/api/hotline/write", &[
+        ("token", token), ("letter_type", "complaint"), ("addressee", "mayor"), ("subject", "路面塌陷"),
+        ("content", "幸福路中段路面塌陷，附现场照片。"), ("name", "王秀英"), ("phone", "13800138000"),
+    ])
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let tracking: String = res.json().await.unwrap();
+    let id = letter_id(&app, &tracking).await;
+    let (staged,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staged_files WHERE token = $1").bind(token).fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(staged, 0, "the files moved to the letter");
+
+    let desk = signed_in(&app, "desk").await;
+    let view: Value = post(&app, &desk, "/api/hotline/detail", &[("id", &id.to_string())]).await.json().await.unwrap();
+    let files = view["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["name"], "塌陷.pdf");
+    let url = app.url(&format!("/admin/letters/{id}/files/{}", files[0]["id"]));
+    let got = desk.get(&url).send().await.unwrap();
+    assert_eq!(got.status(), StatusCode::OK);
+    assert!(got.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert_eq!(got.bytes().await.unwrap().to_vec(), pdf);
+    // An officer of a unit the letter was not routed to, and the public, cannot read it.
+    let other = signed_in(&app, "officer.edu").await;
+    assert_eq!(other.get(&url).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(client().get(&url).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    // Nor does the writer's own view carry the files' list.
+    let receipt: Value = post(&app, &citizen, "/api/hotline/receipt", &[("tracking", &tracking)]).await.json().await.unwrap();
+    let found = lookup(&app, &tracking, receipt["query_code"].as_str().unwrap()).await;
+    assert!(found.to_string().contains("\"files\":[]"), "{found}");
+    app.stop().await;
+}
