@@ -512,6 +512,8 @@ messages! {
     ScoreOutOfRange => "请选择 1 至 5 分", "請選擇 1 至 5 分", "Choose a score from 1 to 5";
     BadRatingNeedsComment => "请简要说明不满意的原因，以便单位整改", "請簡要說明不滿意的原因，以便單位整改", "Say briefly what went wrong, so the unit can put it right";
     MaterialsSection => "申请材料（可选）", "申請材料（可選）", "Supporting documents (optional)";
+    LetterAttachments => "附件（可选）", "附件（可選）", "Attachments (optional)";
+    LetterAttachmentsHint => "可上传现场照片或相关材料。选择文件后请点击“上传此文件”，已填写的内容不会丢失。", "可上傳現場照片或相關材料。選擇檔案後請點擊「上傳此檔案」，已填寫的內容不會遺失。", "You may attach photos or documents. After choosing a file, press “Upload this file”; nothing you typed is lost.";
     MaterialsHint => "选择文件后请点击“上传此文件”；已上传的文件随申请一并提交，已填写的内容不会丢失。", "選擇檔案後請點擊「上傳此檔案」；已上傳的檔案隨申請一併提交，已填寫的內容不會遺失。", "After choosing a file, press “Upload this file”; uploaded files are filed with the application, and nothing you typed is lost.";
     UploadThisFile => "上传此文件", "上傳此檔案", "Upload this file";
     FromUnit => "受理单位提供", "受理單位提供", "from the unit";

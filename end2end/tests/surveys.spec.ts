@@ -49,14 +49,14 @@ test("an evaluator builds a survey, three citizens answer on phones (one without
   await expect(ev).toHaveURL(/\/admin\/surveys\/\d+$/);
   const id = ev.url().split("/").pop()!;
   await expect(ev.getByTestId("admin-questions").locator("li")).toHaveCount(12);
-  await addQuestion(ev, { kind: "single", title: "您从哪里获取政务信息", options: "政府网站\n政务微信\n报纸" }, ["required", "other"]);
-  await addQuestion(ev, { kind: "multiple", title: "您希望加强哪些公开", options: "财政预决算\n重大项目\n行政执法", min: "1", max: "2" });
-  await addQuestion(ev, { kind: "scale", title: "总体满意度", points: "5", low: "很不满意", high: "很满意" });
-  await addQuestion(ev, { kind: "matrix", title: "请评价以下渠道", rows: "网站\n热线", points: "3" });
-  await addQuestion(ev, { kind: "text", title: "其他意见建议", max_len: "200" });
+  await addQuestion(ev, { kind: "single", text: "您从哪里获取政务信息", options: "政府网站\n政务微信\n报纸" }, ["required", "other"]);
+  await addQuestion(ev, { kind: "multiple", text: "您希望加强哪些公开", options: "财政预决算\n重大项目\n行政执法", min: "1", max: "2" });
+  await addQuestion(ev, { kind: "scale", text: "总体满意度", points: "5", low: "很不满意", high: "很满意" });
+  await addQuestion(ev, { kind: "matrix", text: "请评价以下渠道", rows: "网站\n热线", points: "3" });
+  await addQuestion(ev, { kind: "text", text: "其他意见建议", max_len: "200" });
   // A refused question keeps what was typed and says why, next to the field.
   await ev.getByTestId("question-form").locator("#f-kind").selectOption("single");
-  await ev.getByTestId("question-form").locator("#f-title").fill("只有一个选项");
+  await ev.getByTestId("question-form").locator("#f-text").fill("只有一个选项");
   await ev.getByTestId("question-form").locator("#f-options").fill("是");
   await ev.getByTestId("add-question").click();
   await expect(ev.locator("#f-options-error")).toContainText("至少填写两个选项");

@@ -137,6 +137,14 @@ mod tests {
     }
 
     #[test]
+    fn evaluation_is_for_evaluators_and_site_administrators_only() {
+        assert!(grants(&[(Role::Evaluator, None)]).satisfies(Need::Evaluation));
+        assert!(grants(&[(Role::Admin, None)]).satisfies(Need::Evaluation));
+        assert!(!grants(&[(Role::Admin, Some(3))]).satisfies(Need::Evaluation));
+        assert!(!grants(&[(Role::Officer, None), (Role::Reviewer, Some(3))]).satisfies(Need::Evaluation));
+    }
+
+    #[test]
     fn no_grants_means_staff_only() {
         let g = Grants::default();
         assert!(g.satisfies(Need::Staff));

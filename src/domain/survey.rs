@@ -103,7 +103,8 @@ impl Question {
 pub struct QuestionInput {
     pub section: String,
     pub kind: String,
-    pub title: String,
+    /// The question's text (named apart from the survey's `title`: both forms share a page).
+    pub text: String,
     pub required: String,
     /// One option per line.
     pub options: String,
@@ -161,7 +162,7 @@ impl QuestionInput {
         if kind.is_none() {
             errors.push(("kind", Msg::ChooseOne));
         }
-        let title = required(&self.title, MAX_TITLE, false).map_err(|m| errors.push(("title", m))).unwrap_or_default();
+        let title = required(&self.text, MAX_TITLE, false).map_err(|m| errors.push(("text", m))).unwrap_or_default();
         let section = clean_text(&self.section, MAX_OPTION_LEN, false).map_err(|m| errors.push(("section", m))).unwrap_or_default();
         let mut spec = Spec::default();
         let label = |raw: &str, field: &'static str, errors: &mut Vec<(&'static str, Msg)>| {
@@ -753,22 +754,22 @@ mod tests {
 
     #[test]
     fn question_forms_are_checked_per_kind() {
-        let ok = QuestionInput { kind: "multiple".into(), title: "渠道".into(), options: "微信\n微博\n\n网站".into(), max: "2".into(), ..Default::default() };
+        let ok = QuestionInput { kind: "multiple".into(), text: "渠道".into(), options: "微信\n微博\n\n网站".into(), max: "2".into(), ..Default::default() };
         let q = ok.validate().unwrap();
         assert_eq!(q.spec.options.len(), 3);
         assert_eq!((q.spec.min, q.spec.max), (0, 2));
-        let bad = QuestionInput { kind: "single".into(), title: "".into(), options: "甲\n甲".into(), ..Default::default() };
+        let bad = QuestionInput { kind: "single".into(), text: "".into(), options: "甲\n甲".into(), ..Default::default() };
         let e = bad.validate().unwrap_err();
-        assert!(e.contains(&("title", Msg::FieldRequired)));
+        assert!(e.contains(&("text", Msg::FieldRequired)));
         assert!(e.contains(&("options", Msg::SurveyDuplicateOption)));
-        let e = QuestionInput { kind: "multiple".into(), title: "x".into(), options: "a\nb".into(), min: "2".into(), max: "1".into(), ..Default::default() }
+        let e = QuestionInput { kind: "multiple".into(), text: "x".into(), options: "a\nb".into(), min: "2".into(), max: "1".into(), ..Default::default() }
             .validate()
             .unwrap_err();
         assert_eq!(e, vec![("min", Msg::SurveyMinOverMax)]);
-        let e = QuestionInput { kind: "matrix".into(), title: "x".into(), points: "11".into(), ..Default::default() }.validate().unwrap_err();
+        let e = QuestionInput { kind: "matrix".into(), text: "x".into(), points: "11".into(), ..Default::default() }.validate().unwrap_err();
         assert!(e.contains(&("points", Msg::SurveyNumberOutOfRange)) && e.contains(&("rows", Msg::SurveyNeedsRows)));
-        assert_eq!(QuestionInput { kind: "essay".into(), title: "x".into(), ..Default::default() }.validate().unwrap_err(), vec![("kind", Msg::ChooseOne)]);
-        let t = QuestionInput { kind: "text".into(), title: "意见".into(), ..Default::default() }.validate().unwrap();
+        assert_eq!(QuestionInput { kind: "essay".into(), text: "x".into(), ..Default::default() }.validate().unwrap_err(), vec![("kind", Msg::ChooseOne)]);
+        let t = QuestionInput { kind: "text".into(), text: "意见".into(), ..Default::default() }.validate().unwrap();
         assert_eq!(t.spec.max_len, DEFAULT_TEXT);
     }
 

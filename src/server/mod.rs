@@ -110,6 +110,8 @@ pub fn router(state: AppState) -> Router {
         .route("/surveys/{id}/answer", axum::routing::post(crate::surveys::answer::post))
         .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
         .route("/apply/files", axum::routing::post(crate::apply::files::stage))
+        .route("/hotline/files", axum::routing::post(crate::hotline::files::stage))
+        .route("/admin/letters/{id}/files/{file}", get(crate::hotline::files::staff_download))
         .route("/open311/v2/services.json", get(crate::hotline::open311::services))
         .route("/open311/v2/requests.json", get(crate::hotline::open311::requests).post(crate::hotline::open311::create))
         .route("/open311/v2/requests/{id}", get(crate::hotline::open311::request))

@@ -91,7 +91,7 @@ async fn answer(state: &AppState, id: i64, peer: SocketAddr, headers: &HeaderMap
         None => {
             let t = drafts::new_token();
             let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-            let cookie = format!("{COOKIE}={t}.{}; Path=/surveys; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}", mac(&secret, &t));
+            let cookie = format!("{COOKIE}={t}.{}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}", mac(&secret, &t));
             (t, Some(cookie))
         }
     };

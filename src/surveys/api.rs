@@ -247,7 +247,7 @@ pub async fn add_survey_question(
     #[server(default)] token: String,
     #[server(default)] section: String,
     #[server(default)] kind: String,
-    #[server(default)] title: String,
+    #[server(default)] text: String,
     #[server(default)] required: String,
     #[server(default)] options: String,
     #[server(default)] other: String,
@@ -262,7 +262,7 @@ pub async fn add_survey_question(
     let staff = evaluator().await?;
     let state = auth::state()?;
     survey(&state, id).await?;
-    let input = QuestionInput { section, kind, title, required, options, other, min, max, points, low, high, rows, max_len };
+    let input = QuestionInput { section, kind, text, required, options, other, min, max, points, low, high, rows, max_len };
     let back = format!("/admin/surveys/{id}");
     let question = match input.validate() {
         Ok(q) => q,

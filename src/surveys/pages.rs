@@ -257,8 +257,8 @@ fn question_view(n: usize, q: &Question, values: &[(String, String)], error: Opt
     let prefs = use_prefs();
     let described_by = err_id.clone();
     view! {
-        <fieldset id=f.clone() class="rounded-lg border border-gray-300 bg-white p-4 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700"
-            aria-describedby=described_by aria-invalid=invalid.to_string() data-testid="survey-question">
+        <fieldset id=f.clone() class="rounded-lg border border-gray-300 bg-white p-4 data-[invalid=true]:border-2 data-[invalid=true]:border-red-700"
+            aria-describedby=described_by data-invalid=invalid.to_string() data-testid="survey-question">
             <legend class="px-1 text-lg font-medium">
                 {n}". "{q.title.clone()}
                 {q.required.then(|| view! { <span class="text-red-800">" *"<span class="sr-only">{tr(Msg::Required)}</span></span> })}
@@ -745,7 +745,7 @@ fn QuestionForm(id: i64, add: ServerAction<AddSurveyQuestion>, token: String, va
                 <SelectField name="kind" label=Msg::QuestionKindLabel options=kinds value=kind error=err("kind")/>
                 <Field name="section" label=Msg::SurveySection value=values.section.clone() error=err("section")/>
             </div>
-            <Field name="title" label=Msg::QuestionTitle required=true maxlength=MAX_TITLE value=values.title.clone() error=err("title")/>
+            <Field name="text" label=Msg::QuestionTitle required=true maxlength=MAX_TITLE value=values.text.clone() error=err("text")/>
             {check("required", Msg::Required, !values.required.is_empty())}
             <fieldset class="space-y-2 rounded border border-gray-200 p-3">
                 <legend class="px-1 font-medium">{tr(Msg::QkSingle)}" / "{tr(Msg::QkMultiple)}</legend>

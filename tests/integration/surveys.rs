@@ -92,16 +92,16 @@ async fn a_survey_is_built_answered_once_per_browser_counted_and_exported() {
     let id = create(&app, &ev, "once", "", "seed002").await;
     assert_eq!(question_ids(&app, id).await.len(), 12, "the template's twelve items");
     for q in [
-        &[("kind", "single"), ("title", "您从哪里获取政务信息"), ("required", "on"), ("options", "政府网站\n政务微信\n报纸"), ("other", "on")][..],
-        &[("kind", "multiple"), ("title", "您希望加强哪些公开"), ("options", "财政预决算\n重大项目\n行政执法\n教育医疗"), ("min", "1"), ("max", "2")][..],
-        &[("kind", "matrix"), ("title", "请评价以下渠道"), ("rows", "网站\n热线"), ("points", "3"), ("required", "on")][..],
-        &[("kind", "text"), ("title", "其他意见建议"), ("max_len", "20")][..],
+        &[("kind", "single"), ("text", "您从哪里获取政务信息"), ("required", "on"), ("options", "政府网站\n政务微信\n报纸"), ("other", "on")][..],
+        &[("kind", "multiple"), ("text", "您希望加强哪些公开"), ("options", "财政预决算\n重大项目\n行政执法\n教育医疗"), ("min", "1"), ("max", "2")][..],
+        &[("kind", "matrix"), ("text", "请评价以下渠道"), ("rows", "网站\n热线"), ("points", "3"), ("required", "on")][..],
+        &[("kind", "text"), ("text", "其他意见建议"), ("max_len", "20")][..],
     ] {
         let res = add(&app, &ev, id, q).await;
         assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     }
     // A question with a single option is refused next to the options field.
-    let bad = add(&app, &ev, id, &[("kind", "single"), ("title", "只有一个选项"), ("options", "是")]).await;
+    let bad = add(&app, &ev, id, &[("kind", "single"), ("text", "只有一个选项"), ("options", "是")]).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("options"));
     let qs = question_ids(&app, id).await;
@@ -155,7 +155,7 @@ async fn a_survey_is_built_answered_once_per_browser_counted_and_exported() {
     assert_eq!(responses(&app, id).await, 3);
 
     // Questions are locked now.
-    let locked = add(&app, &ev, id, &[("kind", "text"), ("title", "迟到的问题")]).await;
+    let locked = add(&app, &ev, id, &[("kind", "text"), ("text", "迟到的问题")]).await;
     assert_eq!(locked.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(question_ids(&app, id).await.len(), 16);
 
@@ -213,7 +213,7 @@ async fn invitation_codes_allow_one_answer_each_and_the_address_window_holds() {
 
     // Anonymous mode: no browser token, but at most two answers per address per hour.
     let open = create(&app, &ev, "anonymous", "", "").await;
-    assert_eq!(add(&app, &ev, open, &[("kind", "scale"), ("title", "总体满意度"), ("required", "on")]).await.status(), StatusCode::OK);
+    assert_eq!(add(&app, &ev, open, &[("kind", "scale"), ("text", "总体满意度"), ("required", "on")]).await.status(), StatusCode::OK);
     assert_eq!(post(&app, &ev, "/api/surveys/admin/state", &[("id", &open.to_string()), ("action", "publish")]).await.status(), StatusCode::OK);
     let q = format!("q{}", question_ids(&app, open).await[0].0);
     let one = client();
@@ -226,7 +226,7 @@ async fn invitation_codes_allow_one_answer_each_and_the_address_window_holds() {
 
     // Invitation codes: one code, one answer.
     let inv = create(&app, &ev, "anonymous", "on", "x").await;
-    assert_eq!(add(&app, &ev, inv, &[("kind", "text"), ("title", "建议")]).await.status(), StatusCode::OK);
+    assert_eq!(add(&app, &ev, inv, &[("kind", "text"), ("text", "建议")]).await.status(), StatusCode::OK);
     assert_eq!(post(&app, &ev, "/api/surveys/admin/state", &[("id", &inv.to_string()), ("action", "publish")]).await.status(), StatusCode::OK);
     assert_eq!(post(&app, &ev, "/api/surveys/admin/invites", &[("id", &inv.to_string()), ("count", "0")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(post(&app, &ev, "/api/surveys/admin/invites", &[("id", &inv.to_string()), ("count", "2")]).await.status(), StatusCode::OK);
