@@ -736,9 +736,20 @@ fn QuestionForm(id: i64, add: ServerAction<AddSurveyQuestion>, token: String, va
     });
     let kinds = options_of(QuestionKind::ALL, QuestionKind::as_str, QuestionKind::msg);
     let kind = if values.kind.is_empty() { "single".to_owned() } else { values.kind.clone() };
+    // The page keeps its DOM when it reloads after an added question, and with it what was
+    // typed and ticked: clear the form for the next question.
+    let form = NodeRef::<leptos::html::Form>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if matches!(add.value().get(), Some(Ok(()))) {
+            if let Some(f) = form.get() {
+                f.reset();
+            }
+        }
+    });
     view! {
         <h3 class="mt-4 mb-2 font-bold">{tr(Msg::AddQuestion)}</h3>
-        <ActionForm action=add attr:class="space-y-3" attr:novalidate="true" attr:data-testid="question-form">
+        <ActionForm action=add node_ref=form attr:class="space-y-3" attr:novalidate="true" attr:data-testid="question-form">
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="token" value=token/>
             <div class="grid gap-3 sm:grid-cols-2">
