@@ -126,7 +126,7 @@ test("a public complaint is routed, reminded, answered, sent back as unsatisfied
   await expectAccessibleInBothModes(citizen, "letter statistics");
 });
 
-test("without JavaScript a refused letter comes back with what was typed and the errors next to the fields", async ({ browser }) => {
+test("without JavaScript a refused letter comes back with what was typed and the errors next to the fields, and a photo goes with it", async ({ browser, baseURL }) => {
   const page = await (await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN", viewport: { width: 360, height: 740 } })).newPage();
   await page.goto("/hotline/write");
   await fillLetter(page, "公交站台缺少遮雨棚");
@@ -137,8 +137,19 @@ test("without JavaScript a refused letter comes back with what was typed and the
   await expect(page.locator("#f-subject")).toHaveValue("公交站台缺少遮雨棚");
   await expect(page.getByRole("radio", { name: "投诉", exact: true })).toBeChecked();
   await page.locator("#f-phone").fill("13800138000");
+  // A photo of the place goes with the letter; what was typed survives the upload.
+  await page.locator("#f-file").setInputFiles({ name: "站台照片.png", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\n0000", "latin1") });
+  await page.getByTestId("upload-material").click();
+  await expect(page.getByTestId("staged-files")).toContainText("站台照片.png");
+  await expect(page.locator("#f-phone")).toHaveValue("13800138000");
   await page.getByTestId("submit-letter").click();
   await expect(page).toHaveURL(/\/hotline\/receipt\//);
   const { tracking } = await readReceipt(page);
   expect(tracking).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+  // The desk sees the photo with the letter.
+  const desk = await staffPage(browser, "desk", baseURL!);
+  await openLetter(desk, tracking);
+  await expect(desk.getByTestId("letter-files")).toContainText("站台照片.png");
+  const photo = await desk.request.get((await desk.getByTestId("letter-files").getByRole("link").getAttribute("href"))!);
+  expect(photo.status()).toBe(200);
 });
