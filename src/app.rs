@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog") view=CatalogListPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/:id") view=EntryPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/guide/:unit") view=GuidePage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/reports/:year") view=crate::assessment::pages::AnnualReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply") view=ApplyHome/>
                     <Route path=path!("/apply/info") view=InfoRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply/matters") view=MattersPage ssr=SsrMode::Async/>

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod apply;
+pub mod assessment;
 pub mod calendar;
 pub mod cases;
 pub mod catalog;

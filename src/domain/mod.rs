@@ -34,6 +34,7 @@ pub mod letter;
 pub mod locale;
 pub mod person;
 pub mod rating;
+pub mod report;
 pub mod role;
 pub mod site;
 pub mod staff;

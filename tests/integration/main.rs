@@ -8,6 +8,7 @@ mod calendar;
 mod cases;
 mod catalog;
 mod ratings;
+mod reports;
 mod common;
 mod foundation;
 mod hotline;
