@@ -63,6 +63,8 @@ for (const js of [false, true]) {
     await expect(citizen.getByTestId("rectification")).toContainText("已建立超期预警");
     await citizen.getByLabel("满意", { exact: true }).check();
     await citizen.getByTestId("submit-rerating").click();
+    // Wait for the rating to be stored (the form gives way) before reading the page again.
+    await expect(citizen.getByTestId("submit-rerating")).toHaveCount(0);
     await citizen.goto(lookup);
     await expect(citizen.getByTestId("rectification")).toContainText("整改后再评价: 满意");
 
