@@ -22,6 +22,12 @@ use leptos_router::{SsrMode, path};
 /// The document around the app, rendered on the server only. Language and care mode are written
 /// into `<html>` here so they work before (and without) any JavaScript.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(resp)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&crate::server::security::page_csp(&nonce)) {
+            resp.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
     let (prefs, county) = initial_prefs();
     view! {
         <!DOCTYPE html>
@@ -76,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/lookup/board") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/ratings") view=crate::ratings::pages::RatingsPublicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:slug") view=crate::ratings::window::pages::WindowRatePage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline") view=HotlinePage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline/write") view=WriteLetterPage ssr=SsrMode::Async/>
                     <Route path=path!("/hotline/receipt/:tracking") view=LetterReceiptPage ssr=SsrMode::Async/>
@@ -107,6 +114,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("surveys") view=AdminSurveysPage ssr=SsrMode::Async/>
                         <Route path=path!("surveys/:id") view=AdminSurveyPage ssr=SsrMode::Async/>
                         <Route path=path!("ratings/dashboard") view=crate::ratings::pages::RatingDashboardPage ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns") view=crate::ratings::window::pages::CampaignsPage ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns/:id") view=crate::ratings::window::pages::CampaignPage ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns/:id/slips") view=crate::ratings::window::pages::SlipsPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>

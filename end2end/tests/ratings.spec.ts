@@ -92,8 +92,68 @@ test("evaluators read the monthly trend and the units of concern, and export the
   await expect(page.getByTestId("concerns")).toContainText("局");
   const csv = await page.request.get("/admin/ratings/export.csv");
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain("受理编号");
+  expect(await csv.text()).toContain("渠道,编号,单位");
+  await expect(page.getByTestId("officer-ranking")).toContainText("（");
   await hydrated(page);
   await expectAccessibleInBothModes(page, "ratings dashboard");
   await page.context().close();
 });
+
+for (const js of [false, true]) {
+  test(`an evaluator opens a window campaign and a citizen rates a visit once from the slip's link (${js ? "with" : "without"} JavaScript)`, async ({ browser }, testInfo) => {
+    const a11y = js ? expectAccessibleInBothModes : async (_page: Page, _label: string) => {};
+    const evaluator = await (await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN" })).newPage();
+    await signIn(evaluator, "evaluator");
+    await expect(evaluator).toHaveURL(/\/admin$/);
+    await evaluator.getByRole("link", { name: "窗口评价活动" }).click();
+    await expect(evaluator).toHaveURL(/\/admin\/ratings\/campaigns$/);
+    if (js) await hydrated(evaluator);
+    const title = `不动产登记窗口评价（${testInfo.project.name}${js ? "甲" : "乙"}）`;
+    // Nothing chosen: the unit's message shows next to its field and the title stays.
+    await evaluator.locator("#f-title").fill(title);
+    await evaluator.getByTestId("create-campaign").click();
+    await expect(evaluator.locator("#f-unit-error")).toContainText("请选择");
+    await expect(evaluator.locator("#f-title")).toHaveValue(title);
+    await evaluator.locator("#f-unit").selectOption({ label: "青山县发展和改革委员会" });
+    await evaluator.locator("#f-place").fill("5号窗口");
+    await evaluator.getByTestId("create-campaign").click();
+    await expect(evaluator).toHaveURL(/\/admin\/ratings\/campaigns\/\d+$/);
+    await expect(evaluator.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(evaluator.locator("svg").first()).toBeVisible();
+    if (js) await hydrated(evaluator);
+    await evaluator.locator("#f-count").fill("3");
+    await evaluator.getByTestId("make-visits").click();
+    await expect(evaluator.getByTestId("unused-visits")).toHaveText("3");
+    await a11y(evaluator, "campaign page");
+    const link = new URL((await evaluator.getByTestId("campaign-link").textContent()) ?? "");
+    await evaluator.getByTestId("print-slips").click();
+    await expect(evaluator.getByTestId("slip-code")).toHaveCount(3);
+    const code = ((await evaluator.getByTestId("slip-code").first().textContent()) ?? "").trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    // The citizen scans the slip: the code is filled in.
+    const citizen = await (await browser.newContext({ javaScriptEnabled: js, locale: "zh-CN", viewport: { width: 360, height: 740 } })).newPage();
+    await citizen.goto(`${link.pathname}?v=${code.replace("-", "")}`);
+    await expect(citizen.getByTestId("window-about")).toContainText("5号窗口");
+    await expect(citizen.locator("#f-visit")).toHaveValue(code.replace("-", ""));
+    if (js) await hydrated(citizen);
+    await a11y(citizen, "window rating form");
+    const form = citizen.getByTestId("window-rate-form");
+    await form.getByLabel("非常满意", { exact: true }).check();
+    await form.getByTestId("submit-window-rating").click();
+    await expect(citizen.getByTestId("window-rating-saved")).toBeVisible();
+
+    // The same slip again: refused next to the code, the choice kept.
+    await citizen.goto(`${link.pathname}?v=${code}`);
+    if (js) await hydrated(citizen);
+    await citizen.getByLabel("满意", { exact: true }).check();
+    await citizen.getByTestId("submit-window-rating").click();
+    await expect(citizen.locator("#f-visit-error")).toContainText("该评价码已使用");
+    await expect(citizen.getByLabel("满意", { exact: true })).toBeChecked();
+
+    await evaluator.goto("/admin/ratings/campaigns");
+    await expect(evaluator.getByTestId("campaign-list").locator("tr").filter({ hasText: title })).toContainText("1 / 3");
+    await evaluator.context().close();
+    await citizen.context().close();
+  });
+}

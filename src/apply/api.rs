@@ -114,10 +114,13 @@ pub async fn submit_application(
     if let Some(m) = &matter {
         app.unit_id = m.unit_id;
     }
+    let ip = crate::cases::api::client_ip(&state)?;
+    crate::server::throttle::check_submission(db, &ip, state.config.submit_per_address).await?;
     let cal = crate::calendar::store::load(db).await?;
     let filed = cases::insert(db, kind, &app, app.unit_id, matter.as_ref().map(|m| (m.id, m.limit_days)), &token, today, &cal).await?;
     drafts::delete(db, &token).await?;
     if let Some(code) = &filed.code {
+        crate::server::throttle::count_submission(db, &ip, state.config.submit_per_address).await?;
         remember_receipt(filed.tracking.as_str(), code.expose()).await?;
         tracing::info!(case = filed.id, kind = kind.as_str(), "case filed");
     }
@@ -139,7 +142,7 @@ async fn remember_receipt(tracking: &str, code: &str) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn qr_svg(url: &str) -> Result<String, AppError> {
+pub(crate) fn qr_svg(url: &str) -> Result<String, AppError> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).map_err(AppError::internal)?;
     let svg = code.render::<svg::Color<'_>>().min_dimensions(160, 160).quiet_zone(true).build();
@@ -149,7 +152,7 @@ fn qr_svg(url: &str) -> Result<String, AppError> {
 
 /// The portal's public address: configured, or from the request.
 #[cfg(feature = "ssr")]
-fn public_base(state: &AppState) -> String {
+pub(crate) fn public_base(state: &AppState) -> String {
     let parts = use_context::<axum::http::request::Parts>();
     let host = parts.as_ref().and_then(|p| p.headers.get(axum::http::header::HOST)).and_then(|h| h.to_str().ok());
     crate::server::public_base(&state.config, host)

@@ -46,11 +46,12 @@ where
 
 /// A failed load, in the reader's language.
 pub fn load_error(e: AppError) -> AnyView {
-    // A page whose subject does not exist answers 404 (pages render fully before the headers go).
+    // A page whose subject does not exist answers 404, a refused one 401 or 403 (pages render
+    // fully before the headers go).
     #[cfg(feature = "ssr")]
-    if e == AppError::NotFound {
+    if matches!(e, AppError::NotFound | AppError::Forbidden | AppError::NotSignedIn) {
         if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::NOT_FOUND);
+            resp.set_status(e.status());
         }
     }
     let prefs = use_prefs();
@@ -461,7 +462,7 @@ fn Receipt(r: ReceiptView) -> impl IntoView {
             <p class="mt-2 break-all text-sm">{tr(Msg::LookupLinkLabel)}": "<a href=r.lookup_url.clone() class="text-red-900 underline" data-testid="lookup-link">{r.lookup_url.clone()}</a></p>
         </article>
         <div class="no-print mt-4 flex flex-wrap gap-3">
-            <button type="button" class=LINK_BUTTON onclick="window.print()">{tr(Msg::Print)}</button>
+            <crate::ui::form::PrintButton class=LINK_BUTTON/>
             <a href=r.lookup_url.clone() class=LINK_BUTTON>{tr(Msg::GoToLookup)}</a>
         </div>
     }

@@ -282,7 +282,7 @@ pub enum Found {
 }
 
 #[cfg(feature = "ssr")]
-fn client_ip(state: &AppState) -> Result<String, AppError> {
+pub(crate) fn client_ip(state: &AppState) -> Result<String, AppError> {
     let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
     Ok(security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy))
 }

@@ -364,7 +364,7 @@ pub fn AnswerLetter(case: CaseView) -> impl IntoView {
             <p class="text-right">{answer.on_date.clone()}</p>
         </article>
         <div class="no-print mt-4 text-center">
-            <button type="button" class="tap rounded border border-gray-500 bg-white px-4 py-2 font-medium" onclick="window.print()">{tr(Msg::Print)}</button>
+            <crate::ui::form::PrintButton class="tap rounded border border-gray-500 bg-white px-4 py-2 font-medium"/>
         </div>
     }
     .into_any()

@@ -88,6 +88,10 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
             surveys::seed(db, opts.today, evaluator).await?;
         }
     }
+    let (campaigns,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rating_campaigns").fetch_one(&db.pool).await?;
+    if campaigns == 0 {
+        seed_campaign(db, opts).await?;
+    }
     let (baseline,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM case_stats_baseline").fetch_one(&db.pool).await?;
     if baseline == 0 {
         seed_baseline(db).await?;
@@ -338,6 +342,33 @@ async fn seed_ratings(db: &Db, opts: &DemoOptions) -> Result<()> {
             let (rating_id,): (i64,) = sqlx::query_as("SELECT id FROM ratings WHERE case_id = $1").bind(id).fetch_one(&db.pool).await?;
             ratings::respond(db, rating_id, 1, opts.today, "经核查，当日窗口人员沟通方式不当。", "已对相关人员进行批评教育，并开展服务礼仪培训。", "已电话回访申请人，申请人表示理解。").await?;
         }
+    }
+    Ok(())
+}
+
+/// A counter-evaluation campaign at the service centre's 发改委 window: 40 visit codes, 12 rated
+/// over the last three months.
+async fn seed_campaign(db: &Db, opts: &DemoOptions) -> Result<()> {
+    use crate::domain::rating::{Campaign, RatingInput, VISIT_LEN};
+    use crate::ratings::window::store;
+    let found: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT u.id, m.id, s.id FROM units u JOIN matters m ON m.unit_id = u.id, staff s \
+         WHERE u.short_name = '发展和改革委员会' AND s.username = 'evaluator' ORDER BY m.id LIMIT 1",
+    )
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((unit, matter, evaluator)) = found else { return Ok(()) };
+    let campaign = Campaign { title: "政务服务中心发改窗口服务评价".into(), unit, matter: Some(matter), place: "县政务服务中心 3 号窗口".into() };
+    let Some(id) = store::create(db, &campaign, "FGW3CK", evaluator).await? else { return Ok(()) };
+    let codes: Vec<String> = (0..40).map(|_| crate::server::drafts::random_code(VISIT_LEN)).collect();
+    store::add_visits(db, id, &codes).await?;
+    let plan = [("very_satisfied", "一次就办好了，不用来回跑。"), ("satisfied", ""), ("very_satisfied", ""), ("basic", "等候时间有点长。")];
+    for (i, code) in codes.iter().take(12).enumerate() {
+        let (level, comment) = plan[i % plan.len()];
+        let rating = RatingInput { level: level.into(), comment: comment.into(), efficiency: "5".into(), ..Default::default() }
+            .validate()
+            .map_err(|e| anyhow::anyhow!("demo window rating: {e:?}"))?;
+        store::rate(db, id, code, &rating, opts.today - time::Duration::days(7 * i as i64)).await?;
     }
     Ok(())
 }

@@ -177,6 +177,83 @@ pub fn rank(rows: Vec<(i64, String, LevelCounts)>) -> Vec<Ranked> {
     out
 }
 
+/// A counter-evaluation campaign's short link: `/r/{slug}`.
+pub const SLUG_LEN: usize = 6;
+/// The code on the slip a service window hands out with each visit.
+pub const VISIT_LEN: usize = 8;
+
+/// A slug or visit code as typed or scanned: `len` characters of the invitation alphabet (no
+/// look-alikes); dashes, spaces and case are ignored.
+pub fn normalise_code(raw: &str, len: usize) -> Option<String> {
+    let s: String = raw.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_uppercase()).collect();
+    (s.chars().count() == len && s.chars().all(|c| crate::domain::survey::INVITE_ALPHABET.contains(c))).then_some(s)
+}
+
+/// A visit code as printed: "K7MQ-P3XW".
+pub fn show_code(code: &str) -> String {
+    match code.len() {
+        VISIT_LEN if code.is_ascii() => format!("{}-{}", &code[..4], &code[4..]),
+        _ => code.to_owned(),
+    }
+}
+
+/// The longest campaign title and place.
+pub const MAX_TITLE: usize = 100;
+pub const MAX_PLACE: usize = 50;
+
+/// The campaign form as posted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignInput {
+    pub title: String,
+    pub unit: String,
+    pub matter: String,
+    pub place: String,
+}
+
+/// A checked campaign. Whether the matter belongs to the unit is checked against the database.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub title: String,
+    pub unit: i64,
+    pub matter: Option<i64>,
+    pub place: String,
+}
+
+impl CampaignInput {
+    /// Every problem at once, next to its field.
+    pub fn validate(&self) -> Result<Campaign, Vec<(&'static str, Msg)>> {
+        let mut errors = Vec::new();
+        let mut text = |field: &'static str, raw: &str, max: usize, required: bool| match clean_text(raw, max, false) {
+            Ok(t) if t.is_empty() && required => {
+                errors.push((field, Msg::FieldRequired));
+                String::new()
+            }
+            Ok(t) => t,
+            Err(m) => {
+                errors.push((field, m));
+                String::new()
+            }
+        };
+        let title = text("title", &self.title, MAX_TITLE, true);
+        let place = text("place", &self.place, MAX_PLACE, false);
+        let unit = self.unit.trim().parse::<i64>().ok().filter(|u| *u > 0);
+        if unit.is_none() {
+            errors.push(("unit", Msg::ChooseOne));
+        }
+        let matter = match self.matter.trim() {
+            "" => Ok(None),
+            m => m.parse::<i64>().ok().filter(|m| *m > 0).map(Some).ok_or(()),
+        };
+        if matter.is_err() {
+            errors.push(("matter", Msg::ChooseOne));
+        }
+        match (unit, matter, errors.is_empty()) {
+            (Some(unit), Ok(matter), true) => Ok(Campaign { title, unit, matter, place }),
+            _ => Err(errors),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +302,19 @@ mod tests {
         assert_eq!(ok.scores, [Some(4), None, None, None]);
         assert!(!ok.level.is_bad() && !ok.level.is_good());
         assert!(RatingLevel::Unsatisfied.is_bad() && RatingLevel::Satisfied.is_good());
+    }
+
+    #[test]
+    fn visit_codes_ignore_case_and_dashes_and_campaigns_need_a_title_and_unit() {
+        assert_eq!(normalise_code("k7mq-p3xw", VISIT_LEN).as_deref(), Some("K7MQP3XW"));
+        assert_eq!(normalise_code("K7MQ-P3X0", VISIT_LEN), None, "0 is not in the alphabet");
+        assert_eq!(normalise_code("K7MQP3", VISIT_LEN), None);
+        assert_eq!(normalise_code("k7mqp3", SLUG_LEN).as_deref(), Some("K7MQP3"));
+        assert_eq!(normalise_code("市民中心窗口", SLUG_LEN), None);
+        assert_eq!(show_code("K7MQP3XW"), "K7MQ-P3XW");
+        let errors = CampaignInput { title: " ".into(), unit: "x".into(), matter: "-3".into(), place: String::new() }.validate().unwrap_err();
+        assert_eq!(errors, vec![("title", Msg::FieldRequired), ("unit", Msg::ChooseOne), ("matter", Msg::ChooseOne)]);
+        let ok = CampaignInput { title: "3号窗口服务评价".into(), unit: "2".into(), matter: String::new(), place: "3号窗口".into() }.validate().unwrap();
+        assert_eq!((ok.unit, ok.matter, ok.place.as_str()), (2, None, "3号窗口"));
     }
 }

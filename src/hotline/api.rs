@@ -70,12 +70,15 @@ pub async fn write_letter(
             return Err(drafts::refuse(db, &token, FORM, "/hotline/write", &input, vec![("addressee", Msg::ChooseAddressee)]).await);
         }
     }
+    let ip = crate::cases::api::client_ip(&state)?;
+    crate::server::throttle::check_submission(db, &ip, state.config.submit_per_address).await?;
     let today = state.today();
     let cal = crate::calendar::store::load(db).await?;
     let due = state.config.letter_limits.due(letter.letter_type, false, today, &cal);
     let filed = store::insert(db, &letter, &token, today, due).await?;
     drafts::delete(db, &token).await?;
     if let Some(code) = &filed.code {
+        crate::server::throttle::count_submission(db, &ip, state.config.submit_per_address).await?;
         let session = auth::session().await?;
         let mut codes: Vec<(String, String)> = session.get(LETTER_RECEIPTS).await.map_err(AppError::internal)?.unwrap_or_default();
         codes.retain(|(t, _)| t != filed.tracking.as_str());

@@ -266,7 +266,7 @@ fn Receipt(r: LetterReceipt) -> impl IntoView {
             <p class="mt-2 break-all text-sm">{tr(Msg::LookupLinkLabel)}": "<a href=r.lookup_url.clone() class="text-red-900 underline" data-testid="lookup-link">{r.lookup_url.clone()}</a></p>
         </article>
         <div class="no-print mt-4 flex flex-wrap gap-3">
-            <button type="button" class=LINK_BUTTON onclick="window.print()">{tr(Msg::Print)}</button>
+            <crate::ui::form::PrintButton class=LINK_BUTTON/>
             <a href=r.lookup_url.clone() class=LINK_BUTTON>{tr(Msg::GoToLookup)}</a>
         </div>
     }

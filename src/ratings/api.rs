@@ -256,7 +256,8 @@ pub async fn get_rating_dashboard() -> Result<super::RatingDashboard, AppError> 
     }
     concerns.sort_by(|a, b| b.bad.cmp(&a.bad).then(b.overdue.cmp(&a.overdue)).then(a.name.cmp(&b.name)));
     concerns.truncate(10);
-    Ok(super::RatingDashboard { months, concerns })
+    let officers = rank(store::by_officer(&state.db, &from, &today.to_string()).await?);
+    Ok(super::RatingDashboard { months, concerns, officers })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod pages;
+pub mod window;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -127,4 +128,6 @@ pub struct RatingDashboard {
     pub months: Vec<(String, LevelCounts)>,
     /// Most 差评 first, then most overdue rectifications.
     pub concerns: Vec<UnitConcern>,
+    /// The responsible officers over the same twelve months, best first.
+    pub officers: Vec<Ranked>,
 }

@@ -3,7 +3,7 @@
 use super::api::{AppealRating, DecideAppeal, RateCase, RerateCase, RespondRating, get_ratings, get_rating_form, get_staff_ratings};
 use super::{CaseRating, RatingsPage, RectState, StaffRatingRow, StaffRatings};
 use crate::apply::pages::loaded;
-use crate::domain::rating::{Aspect, Ranked, RatingLevel, percent};
+use crate::domain::rating::{Aspect, Ranked, RatingInput, RatingLevel, percent};
 use crate::i18n::Msg;
 use crate::ui::chart::{Bar, BarChart};
 use crate::ui::form::{Field, FormAlert, RadioField};
@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-const CARD: &str = "mb-5 rounded-lg border border-gray-300 bg-white p-4";
-const BUTTON: &str = "tap rounded bg-red-800 px-5 py-3 font-bold text-white hover:bg-red-900 disabled:opacity-60";
-const SMALL_BUTTON: &str = "tap rounded bg-red-800 px-4 py-2 font-bold text-white hover:bg-red-900 disabled:opacity-60";
+pub(crate) const CARD: &str = "mb-5 rounded-lg border border-gray-300 bg-white p-4";
+pub(crate) const BUTTON: &str = "tap rounded bg-red-800 px-5 py-3 font-bold text-white hover:bg-red-900 disabled:opacity-60";
+pub(crate) const SMALL_BUTTON: &str = "tap rounded bg-red-800 px-4 py-2 font-bold text-white hover:bg-red-900 disabled:opacity-60";
 
 fn levels() -> Vec<(&'static str, Msg)> {
     RatingLevel::ALL.iter().map(|l| (l.as_str(), l.msg())).collect()
@@ -55,23 +55,6 @@ fn RateForm(t: String, c: String) -> impl IntoView {
                     Some(Err(e)) => e.form_level(),
                     _ => None,
                 });
-                let score = move |aspect: Aspect, value: String| {
-                    let name = aspect.as_str();
-                    let id = format!("f-{name}");
-                    view! {
-                        <div class="flex flex-wrap items-center gap-2">
-                            <label for=id.clone() class="w-40 font-medium">{tr(aspect.msg())}</label>
-                            <select id=id name=name class="tap rounded border border-gray-500 bg-white px-3 py-2"
-                                aria-describedby=format!("f-{name}-error")>
-                                <option value="">{tr(Msg::NotScored)}</option>
-                                {(1..=5).rev().map(|n| view! { <option value=n.to_string() selected=value == n.to_string()>{n}</option> }).collect_view()}
-                            </select>
-                            <span id=format!("f-{name}-error") class="text-sm font-medium text-red-800">
-                                {move || err(name).get().map(|m| tr(m)())}
-                            </span>
-                        </div>
-                    }
-                };
                 view! {
                     <section aria-labelledby="rate-heading" class="mb-5 rounded-lg border-2 border-red-800 bg-white p-4" data-testid="rate-form">
                         <h2 id="rate-heading" class="mb-2 text-lg font-bold">{tr(Msg::RateHeading)}</h2>
@@ -85,16 +68,7 @@ fn RateForm(t: String, c: String) -> impl IntoView {
                                     <input type="hidden" name="c" value=c/>
                                     <input type="hidden" name="token" value=token/>
                                     <FormAlert msg=alert/>
-                                    <RadioField name="level" label=Msg::RatingLevelLabel options=levels() value=values.level.clone() error=err("level")/>
-                                    <fieldset class="space-y-2">
-                                        <legend class="font-medium">{tr(Msg::SubScores)}</legend>
-                                        {score(Aspect::Efficiency, values.efficiency.clone())}
-                                        {score(Aspect::Attitude, values.attitude.clone())}
-                                        {score(Aspect::Guide, values.guide.clone())}
-                                        {score(Aspect::Convenience, values.convenience.clone())}
-                                    </fieldset>
-                                    <Field name="comment" label=Msg::RatingComment hint=Msg::RatingCommentHint multiline=true maxlength=500
-                                        value=values.comment.clone() error=err("comment")/>
+                                    <RatingFields values=values.clone() err=Callback::new(err)/>
                                     <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-rating">{tr(Msg::SubmitRating)}</button>
                                 </ActionForm>
                             }
@@ -105,6 +79,41 @@ fn RateForm(t: String, c: String) -> impl IntoView {
                 }
             })}}
         </Suspense>
+    }
+}
+
+/// The five levels, the four optional sub-scores and the comment: the same on the lookup page
+/// and on a service window's rating page.
+#[component]
+pub fn RatingFields(values: RatingInput, err: Callback<&'static str, Signal<Option<Msg>>>) -> impl IntoView {
+    let score = move |aspect: Aspect, value: String| {
+        let name = aspect.as_str();
+        let id = format!("f-{name}");
+        view! {
+            <div class="flex flex-wrap items-center gap-2">
+                <label for=id.clone() class="w-40 font-medium">{tr(aspect.msg())}</label>
+                <select id=id name=name class="tap rounded border border-gray-500 bg-white px-3 py-2"
+                    aria-describedby=format!("f-{name}-error")>
+                    <option value="">{tr(Msg::NotScored)}</option>
+                    {(1..=5).rev().map(|n| view! { <option value=n.to_string() selected=value == n.to_string()>{n}</option> }).collect_view()}
+                </select>
+                <span id=format!("f-{name}-error") class="text-sm font-medium text-red-800">
+                    {move || err.run(name).get().map(|m| tr(m)())}
+                </span>
+            </div>
+        }
+    };
+    view! {
+        <RadioField name="level" label=Msg::RatingLevelLabel options=levels() value=values.level.clone() error=err.run("level")/>
+        <fieldset class="space-y-2">
+            <legend class="font-medium">{tr(Msg::SubScores)}</legend>
+            {score(Aspect::Efficiency, values.efficiency.clone())}
+            {score(Aspect::Attitude, values.attitude.clone())}
+            {score(Aspect::Guide, values.guide.clone())}
+            {score(Aspect::Convenience, values.convenience.clone())}
+        </fieldset>
+        <Field name="comment" label=Msg::RatingComment hint=Msg::RatingCommentHint multiline=true maxlength=500
+            value=values.comment.clone() error=err.run("comment")/>
     }
 }
 
@@ -166,6 +175,7 @@ pub fn RatingsPublicPage() -> impl IntoView {
         <Title text=move || tr(Msg::RatingsTitle)().to_owned()/>
         <div class="mx-auto max-w-5xl px-4 py-6">
             <PageHeading title=Msg::RatingsTitle lead=Msg::RatingsLead/>
+            <p class="-mt-4 mb-4 text-gray-700">{tr(Msg::RatingChannels)}</p>
             {loaded(data, |page| view! { <RatingsFigures page/> })}
         </div>
     }
@@ -238,7 +248,7 @@ fn RatingsFigures(page: RatingsPage) -> impl IntoView {
 }
 
 #[component]
-fn RankTable(rows: Vec<Ranked>, testid: &'static str) -> impl IntoView {
+pub(crate) fn RankTable(rows: Vec<Ranked>, testid: &'static str) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p>{tr(Msg::NoRatingsYet)}</p> }.into_any();
     }
@@ -413,7 +423,9 @@ pub fn RatingDashboardPage() -> impl IntoView {
         <PageHeading title=Msg::RatingDashboard/>
         <p class="mb-4 flex flex-wrap gap-4">
             <a href="/admin/ratings" class="text-red-900 underline">{tr(Msg::StaffRatingsTitle)}</a>
-            <a href="/admin/ratings/export.csv" rel="external" download class="text-red-900 underline" data-testid="ratings-export">{tr(Msg::ExportCsv)}</a>
+            <a href="/admin/ratings/campaigns" class="text-red-900 underline">{tr(Msg::CampaignsTitle)}</a>
+            <a href="/admin/ratings/export.csv" rel="external" download class="text-red-900 underline" data-testid="ratings-export">{tr(Msg::ExportRatingsCsv)}</a>
+            <a href="/admin/ratings/export.xlsx" rel="external" download class="text-red-900 underline" data-testid="ratings-export-xlsx">{tr(Msg::ExportXlsx)}</a>
         </p>
         {loaded(data, |d: super::RatingDashboard| view! { <Dashboard d/> })}
     }
@@ -450,6 +462,10 @@ fn Dashboard(d: super::RatingDashboard) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+        </section>
+        <section class=CARD aria-labelledby="officers-heading">
+            <h2 id="officers-heading" class="mb-2 text-lg font-bold">{tr(Msg::OfficerRanking)}</h2>
+            <RankTable rows=d.officers testid="officer-ranking"/>
         </section>
         <section class=CARD aria-labelledby="concerns-heading">
             <h2 id="concerns-heading" class="mb-2 text-lg font-bold">{tr(Msg::UnitsOfConcern)}</h2>

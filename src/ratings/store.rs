@@ -273,17 +273,25 @@ pub async fn rectification_counts(db: &Db, units: Option<&[i64]>, today: Date) -
     bind_args!(sqlx::query_as(&q), &sql.args).fetch_one(&db.pool).await
 }
 
-/// Counts per level of the ratings that count (not removed), rated within the period, grouped
-/// by `group` ("unit" or "matter"); `None` groups everything into one row with id 0.
-async fn grouped(db: &Db, from: &str, to: &str, group: Option<&str>) -> Result<Vec<(i64, String, LevelCounts)>, sqlx::Error> {
-    let (select, join, by) = match group {
-        Some("unit") => ("r.unit_id, u.name", "JOIN units u ON u.id = r.unit_id", "GROUP BY r.unit_id, u.name, r.final_level"),
-        Some(_) => ("r.matter_id, m.name", "JOIN matters m ON m.id = r.matter_id", "GROUP BY r.matter_id, m.name, r.final_level"),
-        None => ("0, ''", "", "GROUP BY r.final_level"),
+/// Counts per level of the ratings that count (case ratings not removed, window ratings, rated
+/// letters: the view `rating_facts`), rated within the period, grouped by unit, matter or
+/// officer; `Everything` is one row with id 0 that counts a letter answered by two units once.
+async fn grouped(db: &Db, from: &str, to: &str, group: Group) -> Result<Vec<(i64, String, LevelCounts)>, sqlx::Error> {
+    let (select, join, only_first, by) = match group {
+        Group::Unit => ("f.unit_id, u.name", "JOIN units u ON u.id = f.unit_id", "", "f.unit_id, u.name"),
+        Group::Matter => ("f.matter_id, m.name", "JOIN matters m ON m.id = f.matter_id", "", "f.matter_id, m.name"),
+        Group::Officer => (
+            "f.staff_id, s.display_name || '（' || u.name || '）'",
+            "JOIN staff s ON s.id = f.staff_id JOIN units u ON u.id = f.unit_id",
+            "",
+            "f.staff_id, s.display_name, u.name",
+        ),
+        Group::Everything => ("0, ''", "", "AND f.first_unit = 1", ""),
     };
+    let by = if by.is_empty() { String::new() } else { format!("{by}, ") };
     let q = format!(
-        "SELECT {select}, r.final_level, COUNT(*) FROM ratings r {join} \
-         WHERE r.removed = 0 AND r.rated_on >= $1 AND r.rated_on <= $2 {by}"
+        "SELECT {select}, f.level, COUNT(*) FROM rating_facts f {join} \
+         WHERE f.rated_on >= $1 AND f.rated_on <= $2 {only_first} GROUP BY {by}f.level"
     );
     let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(&q).bind(from).bind(to).fetch_all(&db.pool).await?;
     let mut out: Vec<(i64, String, LevelCounts)> = Vec::new();
@@ -301,24 +309,37 @@ async fn grouped(db: &Db, from: &str, to: &str, group: Option<&str>) -> Result<V
     Ok(out)
 }
 
+#[derive(Clone, Copy)]
+enum Group {
+    Unit,
+    Matter,
+    Officer,
+    Everything,
+}
+
 pub async fn totals(db: &Db, from: &str, to: &str) -> Result<LevelCounts, sqlx::Error> {
-    Ok(grouped(db, from, to, None).await?.into_iter().next().map(|r| r.2).unwrap_or_default())
+    Ok(grouped(db, from, to, Group::Everything).await?.into_iter().next().map(|r| r.2).unwrap_or_default())
 }
 
 pub async fn by_unit(db: &Db, from: &str, to: &str) -> Result<Vec<(i64, String, LevelCounts)>, sqlx::Error> {
-    grouped(db, from, to, Some("unit")).await
+    grouped(db, from, to, Group::Unit).await
 }
 
 pub async fn by_matter(db: &Db, from: &str, to: &str) -> Result<Vec<(i64, String, LevelCounts)>, sqlx::Error> {
-    grouped(db, from, to, Some("matter")).await
+    grouped(db, from, to, Group::Matter).await
+}
+
+/// Per responsible officer ("name（unit）"): the case's assignee, the letter route's replier.
+pub async fn by_officer(db: &Db, from: &str, to: &str) -> Result<Vec<(i64, String, LevelCounts)>, sqlx::Error> {
+    grouped(db, from, to, Group::Officer).await
 }
 
 /// The newest comments of the period that count, with the unit's rectification reply.
 pub async fn comments(db: &Db, from: &str, to: &str, limit: i64) -> Result<Vec<PublicComment>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT r.final_level, r.comment, u.name, r.rated_on, x.explanation, x.remedy FROM ratings r JOIN units u ON u.id = r.unit_id \
-         LEFT JOIN rectifications x ON x.rating_id = r.id \
-         WHERE r.removed = 0 AND r.comment <> '' AND r.rated_on >= $1 AND r.rated_on <= $2 ORDER BY r.id DESC LIMIT $3",
+        "SELECT f.level, f.comment, u.name, f.rated_on, x.explanation, x.remedy FROM rating_facts f JOIN units u ON u.id = f.unit_id \
+         LEFT JOIN rectifications x ON f.channel = 'case' AND x.rating_id = f.item \
+         WHERE f.comment <> '' AND f.rated_on >= $1 AND f.rated_on <= $2 ORDER BY f.rated_on DESC, f.item DESC LIMIT $3",
     )
     .bind(from)
     .bind(to)
@@ -339,8 +360,8 @@ pub async fn comments(db: &Db, from: &str, to: &str, limit: i64) -> Result<Vec<P
 /// Counts per level by month ("YYYY-MM") of the ratings that count, from `from` on.
 pub async fn monthly(db: &Db, from: &str) -> Result<Vec<(String, LevelCounts)>, sqlx::Error> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT substr(rated_on, 1, 7) AS month, final_level, COUNT(*) FROM ratings WHERE removed = 0 AND rated_on >= $1 \
-         GROUP BY substr(rated_on, 1, 7), final_level",
+        "SELECT substr(rated_on, 1, 7) AS month, level, COUNT(*) FROM rating_facts WHERE first_unit = 1 AND rated_on >= $1 \
+         GROUP BY substr(rated_on, 1, 7), level",
     )
     .bind(from)
     .fetch_all(&db.pool)
@@ -371,14 +392,28 @@ pub async fn overdue_by_unit(db: &Db, today: Date) -> Result<Vec<(String, i64)>,
     .await
 }
 
-/// Every rating with its case, unit, matter and rectification, for the evaluators' export.
+/// Every rating with its case, visit or letter, unit, matter, officer and rectification, for the
+/// evaluators' export, oldest first. A letter is a row per unit that answered it.
 pub async fn export_rows(db: &Db, limit: i64) -> Result<Vec<ExportRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.tracking, u.name AS unit_name, m.name AS matter_name, s.display_name AS staff_name, r.level, r.final_level, \
-         r.efficiency, r.attitude, r.guide, r.convenience, r.comment, r.rated_on, r.removed, x.state AS rect_state, x.due_on, \
-         x.answered_on FROM ratings r JOIN cases c ON c.id = r.case_id JOIN units u ON u.id = r.unit_id \
+        "SELECT 'case' AS channel, c.tracking AS reference, u.name AS unit_name, m.name AS matter_name, s.display_name AS staff_name, \
+         r.level, r.final_level, r.efficiency, r.attitude, r.guide, r.convenience, r.comment, r.rated_on, r.removed, \
+         x.state AS rect_state, x.due_on, x.answered_on, r.id AS item \
+         FROM ratings r JOIN cases c ON c.id = r.case_id JOIN units u ON u.id = r.unit_id \
          LEFT JOIN matters m ON m.id = r.matter_id LEFT JOIN staff s ON s.id = r.staff_id \
-         LEFT JOIN rectifications x ON x.rating_id = r.id ORDER BY r.id LIMIT $1",
+         LEFT JOIN rectifications x ON x.rating_id = r.id \
+         UNION ALL \
+         SELECT 'window', k.title || ' ' || v.code, u.name, m.name, NULL, w.level, w.level, w.efficiency, w.attitude, w.guide, \
+         w.convenience, w.comment, w.rated_on, 0, NULL, NULL, NULL, w.id \
+         FROM window_ratings w JOIN rating_visits v ON v.id = w.visit_id JOIN rating_campaigns k ON k.id = w.campaign_id \
+         JOIN units u ON u.id = w.unit_id LEFT JOIN matters m ON m.id = w.matter_id \
+         UNION ALL \
+         SELECT 'letter', l.tracking, u.name, NULL, s.display_name, l.satisfaction, l.satisfaction, NULL, NULL, NULL, NULL, '', \
+         l.closed_on, 0, NULL, NULL, NULL, l.id \
+         FROM letters l JOIN letter_routes lr ON lr.letter_id = l.id AND lr.status = 'answered' JOIN units u ON u.id = lr.unit_id \
+         LEFT JOIN staff s ON s.id = lr.replied_by \
+         WHERE l.status = 'closed' AND l.satisfaction IS NOT NULL AND l.closed_on IS NOT NULL \
+         ORDER BY rated_on, channel, item LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
@@ -387,7 +422,8 @@ pub async fn export_rows(db: &Db, limit: i64) -> Result<Vec<ExportRow>, sqlx::Er
 
 #[derive(sqlx::FromRow)]
 pub struct ExportRow {
-    pub tracking: String,
+    pub channel: String,
+    pub reference: String,
     pub unit_name: String,
     pub matter_name: Option<String>,
     pub staff_name: Option<String>,

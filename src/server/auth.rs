@@ -64,6 +64,14 @@ pub async fn session_staff(state: &AppState, session: &Session, need: Need) -> O
     staff.grants.satisfies(need).then_some(staff)
 }
 
+/// [`session_staff`] for a plain handler that answers 401 to anonymous callers and 403 to staff
+/// without `need`.
+pub async fn session_gate(state: &AppState, session: &Session, need: Need) -> Result<Staff, axum::http::StatusCode> {
+    let id = session.get::<i64>(SESSION_STAFF_ID).await.ok().flatten().ok_or(axum::http::StatusCode::UNAUTHORIZED)?;
+    let staff = load_staff(state, id).await.ok().flatten().ok_or(axum::http::StatusCode::UNAUTHORIZED)?;
+    if staff.grants.satisfies(need) { Ok(staff) } else { Err(axum::http::StatusCode::FORBIDDEN) }
+}
+
 /// The gate: the signed-in staff member if they satisfy `need`; otherwise 401 or 403.
 pub async fn require(need: Need) -> Result<Staff, AppError> {
     match current().await? {

@@ -46,6 +46,12 @@ pub struct Config {
     /// Survey answers each client address may send per survey per hour
     /// (`GONGKAI_SURVEY_PER_ADDRESS`, 50 by default: offices and mobile carriers share addresses).
     pub survey_per_address: i64,
+    /// Requests served at once (`GONGKAI_MAX_IN_FLIGHT`, 512 by default); beyond it the server
+    /// answers 503 with Retry-After at once instead of queueing until everyone times out.
+    pub max_in_flight: usize,
+    /// New applications and letters each client address may file per hour
+    /// (`GONGKAI_SUBMIT_PER_ADDRESS`, 30 by default; a service hall's shared address files for many).
+    pub submit_per_address: i64,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -98,7 +104,17 @@ impl Config {
             Some(v) => v.parse().ok().filter(|d| (1..=100_000).contains(d)).context("GONGKAI_SURVEY_PER_ADDRESS must be 1 to 100000")?,
             None => 50,
         };
+        let max_in_flight = match var("GONGKAI_MAX_IN_FLIGHT") {
+            Some(v) => v.parse().ok().filter(|d| (1..=1_000_000).contains(d)).context("GONGKAI_MAX_IN_FLIGHT must be 1 to 1000000")?,
+            None => 512,
+        };
+        let submit_per_address = match var("GONGKAI_SUBMIT_PER_ADDRESS") {
+            Some(v) => v.parse().ok().filter(|d| (1..=10_000_000).contains(d)).context("GONGKAI_SUBMIT_PER_ADDRESS must be 1 to 10000000")?,
+            None => 30,
+        };
         Ok(Config {
+            submit_per_address,
+            max_in_flight,
             survey_per_address,
             letter_limits,
             hotline_desk: var("GONGKAI_HOTLINE_DESK"),
@@ -143,6 +159,9 @@ impl Config {
             hotline_desk: None,
             test_clock: false,
             survey_per_address: 50,
+            max_in_flight: 512,
+            // Tests and tools file many cases from one address.
+            submit_per_address: 100_000,
         }
     }
 }

@@ -29,6 +29,14 @@ pub fn new_token() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// A code people read and type: `len` characters of the alphabet without look-alikes.
+pub fn random_code(len: usize) -> String {
+    use rand::Rng;
+    let alphabet: Vec<char> = crate::domain::survey::INVITE_ALPHABET.chars().collect();
+    let mut rng = rand::thread_rng();
+    (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect()
+}
+
 /// A form token as posted: 32 lowercase hex digits.
 pub fn valid_token(token: &str) -> bool {
     token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())

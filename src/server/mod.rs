@@ -11,6 +11,7 @@ pub mod password;
 pub mod prefs;
 pub mod security;
 pub mod session;
+pub mod sheet;
 pub mod throttle;
 
 use std::net::SocketAddr;
@@ -89,6 +90,8 @@ pub fn leptos_options() -> Result<LeptosOptions> {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let ctx_state = state.clone();
+    // leptos_axum gives every rendered page a fresh nonce; its inline scripts (hydration,
+    // resources) carry it and `app::shell` names it in the Content-Security-Policy.
     let context = move || provide_context(ctx_state.clone());
     let shell_options = state.leptos_options.clone();
 
@@ -105,7 +108,8 @@ pub fn router(state: AppState) -> Router {
         .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
-        .route("/admin/ratings/export.csv", get(crate::ratings::export::export))
+        .route("/admin/ratings/export.csv", get(crate::ratings::export::csv))
+        .route("/admin/ratings/export.xlsx", get(crate::ratings::export::xlsx))
         .route("/admin/surveys/{id}/{file}", get(crate::surveys::export::export))
         .route("/surveys/{id}/answer", axum::routing::post(crate::surveys::answer::post))
         .route("/admin/catalog/import/upload", axum::routing::post(crate::catalog::transfer::upload))
@@ -132,6 +136,7 @@ pub fn router(state: AppState) -> Router {
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(security::InFlight::new(state.config.max_in_flight), security::shed))
         // Brotli or gzip for readers on slow networks; a middle quality keeps the CPU cost per
         // request low (the WASM bundle shrinks about 3x).
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))

@@ -49,6 +49,48 @@ pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: boo
     peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
+/// The requests being served, up to the configured number.
+#[derive(Clone)]
+pub struct InFlight(std::sync::Arc<tokio::sync::Semaphore>);
+
+impl InFlight {
+    pub fn new(max: usize) -> InFlight {
+        InFlight(std::sync::Arc::new(tokio::sync::Semaphore::new(max)))
+    }
+}
+
+/// Sheds load: past the limit a request is answered at once with 503 and `Retry-After`, so an
+/// overloaded server stays responsive to the requests it has taken (deadline-day rushes) and a
+/// proxy or client knows when to come back. The health check is never shed.
+pub async fn shed(axum::extract::State(limit): axum::extract::State<InFlight>, req: Request, next: Next) -> Response {
+    if req.uri().path() == "/healthz" {
+        return next.run(req).await;
+    }
+    match limit.0.try_acquire() {
+        Ok(_permit) => next.run(req).await,
+        Err(_) => {
+            tracing::debug!(path = %req.uri().path(), "overloaded: request shed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "2"), (header::CACHE_CONTROL, "no-store")],
+                "服务繁忙，请稍后再试 / The portal is busy, please try again in a moment",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// The policy of a rendered page: scripts only with the page's nonce (and what they load), the
+/// WebAssembly module compiled, nothing framed, forms posted only here. Styles allow attributes
+/// (chart bars); images allow `data:` (inline QR codes are SVG elements, not images).
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
 /// Adds the headers every response carries.
 pub async fn headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;

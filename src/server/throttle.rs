@@ -14,6 +14,25 @@ pub const LOGIN_PER_USER: Limit = Limit { max: 5, window_secs: 15 * 60 };
 /// Failed sign-ins per client address (offices share addresses behind NAT, so it is looser).
 pub const LOGIN_PER_IP: Limit = Limit { max: 30, window_secs: 15 * 60 };
 
+/// New applications and letters per client address per hour (`GONGKAI_SUBMIT_PER_ADDRESS`).
+fn submissions(max: i64) -> Limit {
+    Limit { max, window_secs: 3600 }
+}
+
+/// Refuses a new submission from an address that has used up its hourly share.
+pub async fn check_submission(db: &Db, ip: &str, max: i64) -> Result<(), crate::error::AppError> {
+    if is_blocked(db, &format!("submit:{ip}"), submissions(max)).await? {
+        tracing::warn!("submission refused: too many from one address");
+        return Err(crate::error::AppError::Throttled { msg: crate::i18n::Msg::SubmitThrottled });
+    }
+    Ok(())
+}
+
+/// Counts a stored submission against its address.
+pub async fn count_submission(db: &Db, ip: &str, max: i64) -> Result<(), sqlx::Error> {
+    hit(db, &format!("submit:{ip}"), submissions(max)).await
+}
+
 /// True when `key` has used up its limit in the current window.
 pub async fn is_blocked(db: &Db, key: &str, limit: Limit) -> Result<bool, sqlx::Error> {
     let row: Option<(i64, i64)> = sqlx::query_as("SELECT hits, window_start FROM throttle WHERE key = $1")

@@ -75,6 +75,10 @@ pub fn AdminLayout() -> impl IntoView {
 
 #[component]
 fn SignInFirst() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(axum::http::StatusCode::UNAUTHORIZED);
+    }
     view! {
         <div class="mx-auto max-w-md space-y-4 rounded-lg border border-gray-300 bg-white p-5">
             <h1 class="text-xl font-bold">{tr(Msg::NeedLogin)}</h1>
@@ -96,7 +100,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
         <div class="flex flex-col gap-6 md:flex-row">
             <aside class="md:w-56 md:shrink-0">
                 <p class="mb-3 text-sm text-gray-700">{tr(Msg::SignedInAs)}": " <strong>{name}</strong></p>
-                <nav aria-label=tr(Msg::AdminNav)>
+                <nav aria-label=tr(Msg::AdminNav) data-testid="admin-nav">
                     <ul class="space-y-1">
                         <li><A href="/admin" exact=true attr:class=link>{tr(Msg::Dashboard)}</A></li>
                         {can_work_cases.then(|| view! { <li><A href="/admin/catalog" attr:class=link>{tr(Msg::CatalogAdmin)}</A></li> })}
@@ -104,6 +108,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                         {can_work_cases.then(|| view! { <li><A href="/admin/letters" attr:class=link>{tr(Msg::LetterQueue)}</A></li> })}
                         {(can_work_cases || staff_evaluator).then(|| view! { <li><A href="/admin/ratings" attr:class=link>{tr(Msg::StaffRatingsTitle)}</A></li> })}
                         {(is_admin || staff_evaluator).then(|| view! { <li><A href="/admin/surveys" attr:class=link>{tr(Msg::SurveysAdmin)}</A></li> })}
+                        {(is_admin || staff_evaluator).then(|| view! { <li><A href="/admin/ratings/campaigns" attr:class=link>{tr(Msg::CampaignsTitle)}</A></li> })}
                         {is_admin.then(|| view! {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
                             <li><A href="/admin/staff" attr:class=link>{tr(Msg::AccountsAdmin)}</A></li>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{SurveyView, answer, store},
-    crate::domain::survey::{INVITE_ALPHABET, Phase, QuestionInput, ResponseMode, ResultsWhen, seed_002_template, tally},
+    crate::domain::survey::{Phase, QuestionInput, ResponseMode, ResultsWhen, seed_002_template, tally},
     crate::domain::Need,
     crate::server::{AppState, audit, auth, drafts},
 };
@@ -324,12 +324,7 @@ pub async fn make_survey_invites(id: i64, #[server(default)] count: String) -> R
     let state = auth::state()?;
     survey(&state, id).await?;
     let n = count.trim().parse::<i64>().ok().filter(|n| (1..=MAX_INVITES).contains(n)).ok_or_else(|| AppError::invalid("count", Msg::SurveyInviteCount))?;
-    let codes: Vec<String> = {
-        use rand::Rng;
-        let alphabet: Vec<char> = INVITE_ALPHABET.chars().collect();
-        let mut rng = rand::thread_rng();
-        (0..n).map(|_| (0..10).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect()).collect()
-    };
+    let codes: Vec<String> = (0..n).map(|_| drafts::random_code(10)).collect();
     store::add_invites(&state.db, id, &codes).await?;
     audit::record(&state.db, Some(staff.id), "survey.invites", &format!("survey {id}: {n} codes")).await?;
     if drafts::is_plain_form_post() {

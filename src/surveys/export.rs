@@ -6,9 +6,10 @@ use super::store;
 use crate::domain::survey::{Answer, Question, QuestionKind, Sheet};
 use crate::domain::Need;
 use crate::server::db::beijing_time;
+use crate::server::sheet::{CSV, XLSX, csv_bytes, download, xlsx_bytes};
 use crate::server::{AppState, auth};
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
@@ -52,53 +53,6 @@ pub fn table(questions: &[Question], sheets: &[(i64, i64, Sheet)]) -> (Vec<Strin
     (head, rows)
 }
 
-/// A cell that a spreadsheet would read as a formula is prefixed so it stays text.
-fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() }
-}
-
-fn csv_bytes(head: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    w.write_record(head)?;
-    for r in rows {
-        w.write_record(r.iter().map(|c| inert(c)))?;
-    }
-    w.into_inner().map_err(|e| e.into_error().into())
-}
-
-fn xlsx_bytes(head: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("答卷")?;
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    for (c, h) in head.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, h, &bold)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32 + 1, c as u16);
-            // Points and numbers stay numbers; everything else is text (never a formula).
-            match cell.parse::<i64>() {
-                Ok(n) if c > 0 && cell.len() < 10 => sheet.write_number(r, c, n as f64)?,
-                _ => sheet.write_string(r, c, cell)?,
-            };
-        }
-    }
-    book.save_to_buffer()
-}
-
-fn download(bytes: Vec<u8>, mime: &'static str, name: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, mime.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
 /// `GET /admin/surveys/{id}/{file}`: `responses.csv`, `responses.xlsx` or `invites.csv`.
 pub async fn export(State(state): State<AppState>, session: Session, Path((id, file)): Path<(i64, String)>) -> Response {
     if auth::session_staff(&state, &session, Need::Evaluation).await.is_none() {
@@ -113,15 +67,15 @@ pub async fn export(State(state): State<AppState>, session: Session, Path((id, f
                 .map(|(code, used)| vec![format!("{}-{}", &code[..5], &code[5..]), if used { "已使用".into() } else { String::new() }])
                 .collect();
             let bytes = csv_bytes(&["邀请码".into(), "状态".into()], &rows).map_err(anyhow::Error::from)?;
-            return Ok(Some(download(bytes, "text/csv; charset=utf-8", format!("survey-{id}-invites.csv"))));
+            return Ok(Some(download(bytes, CSV, format!("survey-{id}-invites.csv"))));
         }
         let sheets = store::sheets(&state.db, id).await?;
         let (head, rows) = table(&survey.questions, &sheets);
         Ok::<_, anyhow::Error>(match file.as_str() {
-            "responses.csv" => Some(download(csv_bytes(&head, &rows)?, "text/csv; charset=utf-8", format!("survey-{id}.csv"))),
+            "responses.csv" => Some(download(csv_bytes(&head, &rows)?, CSV, format!("survey-{id}.csv"))),
             "responses.xlsx" => Some(download(
-                xlsx_bytes(&head, &rows)?,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx_bytes("答卷", &head, &rows)?,
+                XLSX,
                 format!("survey-{id}.xlsx"),
             )),
             _ => None,

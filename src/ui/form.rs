@@ -233,3 +233,15 @@ pub fn RadioField(
         </fieldset>
     }
 }
+
+/// Prints the page (a receipt). A script-driven button: the portal's content security policy
+/// allows no inline handlers, and without JavaScript the browser's own print remains.
+#[component]
+pub fn PrintButton(class: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class=class on:click=move |_| {
+            #[cfg(feature = "hydrate")]
+            let _ = window().print();
+        }>{tr(Msg::Print)}</button>
+    }
+}

@@ -131,3 +131,18 @@ pub const DEMO_PASSWORD: &str = gongkai::demo::DEMO_PASSWORD;
 pub fn signed_in(res: reqwest::Response) -> bool {
     res.status() == reqwest::StatusCode::OK && res.headers().get("location").is_some_and(|l| l == "/admin")
 }
+
+/// A valid information request to `unit` as the filing form posts it.
+pub fn application_form(token: &str, unit: i64, subject: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("token", token.to_owned()),
+        ("applicant_type", "person".into()),
+        ("applicant_name", "王五".into()),
+        ("id_type", "idcard".into()),
+        ("id_number", "11010519491231002X".into()),
+        ("phone", "13812345678".into()),
+        ("unit_id", unit.to_string()),
+        ("subject", subject.to_owned()),
+        ("delivery", "online".into()),
+    ]
+}

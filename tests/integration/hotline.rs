@@ -175,7 +175,18 @@ async fn a_letter_is_routed_supervised_answered_rated_and_published() {
     assert!(steps(&seen).contains(&"Reopened".to_owned()));
     assert_eq!(rate("satisfied", "").await.status(), StatusCode::UNPROCESSABLE_ENTITY, "not answered again yet");
     assert_eq!(act(&app, &fgw, id, &[("action", "answered"), ("route", &route), ("note", "已更换灯具并检修线路，现已正常照明。")]).await.status(), StatusCode::OK);
+    // The closing verdict counts in the public ratings (好差评) for the unit that answered.
+    let unit_unsatisfied = || {
+        let (url, day) = (app.url("/api/ratings/public"), late.to_string());
+        async move {
+            let page: Value = client().post(url).form(&[("from", day.as_str()), ("to", day.as_str())]).send().await.unwrap().json().await.unwrap();
+            let row = page["units"].as_array().unwrap().iter().find(|r| r["id"] == unit).cloned();
+            (page["counts"][3].as_i64().unwrap(), row.map(|r| r["counts"][3].as_i64().unwrap()).unwrap_or(0))
+        }
+    };
+    let before = unit_unsatisfied().await;
     assert_eq!(rate("unsatisfied", "").await.status(), StatusCode::OK, "the last verdict closes, reason optional");
+    assert_eq!(unit_unsatisfied().await, (before.0 + 1, before.1 + 1), "a rated letter counts once in the totals and for its unit");
     let seen = lookup(&app, &t, &code).await;
     assert_eq!(seen["status"], "Closed");
     assert_eq!(seen["satisfaction"], "Unsatisfied");

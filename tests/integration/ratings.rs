@@ -1,7 +1,7 @@
 //! Public ratings: once per finished case, a 差评 rectified and rated again, appeals decided by
 //! an evaluator, and the public figures that follow from all of it.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, application_form, client, login};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -16,17 +16,7 @@ async fn signed_in(app: &TestApp, user: &str) -> reqwest::Client {
 async fn filed(app: &TestApp, citizen: &reqwest::Client, n: u8) -> (i64, String, String) {
     let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
     let token = format!("{:032x}", 0x7a7e_0000_u128 + u128::from(n));
-    let fields = [
-        ("token", token.clone()),
-        ("applicant_type", "person".into()),
-        ("applicant_name", "王五".into()),
-        ("id_type", "idcard".into()),
-        ("id_number", "11010519491231002X".into()),
-        ("phone", "13812345678".into()),
-        ("unit_id", unit.to_string()),
-        ("subject", "县城区道路改造工程批复文件".into()),
-        ("delivery", "online".into()),
-    ];
+    let fields = application_form(&token, unit, "县城区道路改造工程批复文件");
     let res = citizen.post(app.url("/api/apply/submit")).form(&fields).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let tracking: String = res.json().await.unwrap();
@@ -194,21 +184,132 @@ async fn evaluators_see_the_monthly_trend_and_the_units_of_concern_and_export_ev
     let months = d["months"].as_array().unwrap();
     assert_eq!(months.len(), 12);
     let counted: i64 = months.iter().map(|m| m[1].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>()).sum();
-    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ratings WHERE removed = 0").fetch_one(&app.db.pool).await.unwrap();
-    assert!(stored > 0, "the demo has ratings");
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rating_facts WHERE first_unit = 1").fetch_one(&app.db.pool).await.unwrap();
+    let (cases,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ratings WHERE removed = 0").fetch_one(&app.db.pool).await.unwrap();
+    assert!(cases > 0, "the demo has case ratings");
     assert_eq!(counted, stored, "every demo rating falls in the last twelve months");
     assert!(d["concerns"].as_array().unwrap().iter().all(|u| u["bad"].as_i64().unwrap() > 0 || u["overdue"].as_i64().unwrap() > 0));
     assert!(!d["concerns"].as_array().unwrap().is_empty(), "the demo's 差评 name their units");
+    let officers = d["officers"].as_array().unwrap();
+    assert!(!officers.is_empty() && officers.iter().all(|o| o["name"].as_str().unwrap().contains('（')), "officers with their units: {officers:?}");
+    assert_eq!(officers[0]["rank"], 1);
     assert_eq!(officer.post(app.url("/api/ratings/dashboard")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
 
+    let (rows,): (i64,) = sqlx::query_as("SELECT (SELECT COUNT(*) FROM ratings) + (SELECT COUNT(*) FROM rating_facts WHERE channel <> 'case')")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     let csv = evaluator.get(app.url("/admin/ratings/export.csv")).send().await.unwrap();
     assert_eq!(csv.status(), StatusCode::OK);
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let text = csv.text().await.unwrap();
-    assert!(text.starts_with("\u{feff}受理编号,单位,"));
-    assert_eq!(text.lines().count() as i64, stored + 1, "a header and one line per rating");
+    assert!(text.starts_with("\u{feff}渠道,编号,单位,"));
+    assert_eq!(text.lines().count() as i64, rows + 1, "a header and one line per rating");
     assert!(text.contains("窗口人员态度生硬"));
+    let xlsx = evaluator.get(app.url("/admin/ratings/export.xlsx")).send().await.unwrap();
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.headers()["content-type"].to_str().unwrap().contains("spreadsheetml"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes().await.unwrap().to_vec())).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let (strings, sheet) = (part("xl/sharedStrings.xml"), part("xl/worksheets/sheet1.xml"));
+    assert!(strings.contains("窗口人员态度生硬") && strings.contains("整改状态"));
+    assert!(sheet.contains(&format!(r#"<row r="{}""#, rows + 1)) && !sheet.contains(&format!(r#"<row r="{}""#, rows + 2)), "a header and one row per rating");
+    assert_eq!(officer.get(app.url("/admin/ratings/export.xlsx")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(officer.get(app.url("/admin/ratings/export.csv")).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(client().get(app.url("/admin/ratings/export.csv")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+async fn campaign_form(app: &TestApp, slug: &str) -> Value {
+    client().post(app.url("/api/ratings/window/form")).form(&[("slug", slug)]).send().await.unwrap().json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_window_campaign_takes_one_rating_per_visit_code_and_counts_for_its_unit_and_matter() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let evaluator = signed_in(&app, "evaluator").await;
+    let officer = signed_in(&app, "officer.fgw").await;
+    let (unit, matter): (i64, i64) = sqlx::query_as(
+        "SELECT u.id, m.id FROM units u JOIN matters m ON m.unit_id = u.id WHERE u.short_name = '发展和改革委员会' ORDER BY m.id LIMIT 1",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let (other_matter,): (i64,) = sqlx::query_as("SELECT id FROM matters WHERE unit_id <> $1 LIMIT 1").bind(unit).fetch_one(&app.db.pool).await.unwrap();
+
+    // Only evaluators open campaigns; a matter of another unit is refused next to its field.
+    let create = |c: &reqwest::Client, matter: i64| {
+        let (url, c) = (app.url("/api/ratings/campaigns/create"), c.clone());
+        let fields = [("title", "政务服务中心发改窗口评价".to_owned()), ("unit", unit.to_string()), ("matter", matter.to_string()), ("place", "3号窗口".to_owned())];
+        async move { c.post(url).form(&fields).send().await.unwrap() }
+    };
+    assert_eq!(create(&officer, matter).await.status(), StatusCode::FORBIDDEN);
+    let res = create(&evaluator, other_matter).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("MatterNotOfUnit"));
+    let res = create(&evaluator, matter).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id: i64 = res.json().await.unwrap();
+    let detail: Value = evaluator.post(app.url("/api/ratings/campaigns/get")).form(&[("id", id)]).send().await.unwrap().json().await.unwrap();
+    let slug = detail["row"]["slug"].as_str().unwrap().to_owned();
+    assert!(detail["link"].as_str().unwrap().ends_with(&format!("/r/{slug}")) && detail["qr"].as_str().unwrap().starts_with("<svg"));
+
+    // Ten visit codes, printed as slips with their QR codes.
+    assert_eq!(evaluator.post(app.url("/api/ratings/campaigns/visits")).form(&[("id", id.to_string()), ("count", "0".into())]).send().await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(evaluator.post(app.url("/api/ratings/campaigns/visits")).form(&[("id", id.to_string()), ("count", "10".into())]).send().await.unwrap().status(), StatusCode::OK);
+    let slips: Value = evaluator.post(app.url("/api/ratings/campaigns/slips")).form(&[("id", id)]).send().await.unwrap().json().await.unwrap();
+    let codes: Vec<String> = slips["slips"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(codes.len(), 10);
+
+    // The public page names the window; a rating needs a real visit code, once.
+    let html = client().get(app.url(&format!("/r/{slug}"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("政务服务中心发改窗口评价") && html.contains("3号窗口") && html.contains(r#"name="visit""#));
+    assert_eq!(client().get(app.url("/r/NOSUCH")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let period = [("from", "2000-01-01"), ("to", "2100-12-31")];
+    let before: Value = client().post(app.url("/api/ratings/public")).form(&period).send().await.unwrap().json().await.unwrap();
+    let rate = |visit: String, level: &'static str, comment: &'static str| {
+        let (url, slug) = (app.url("/api/ratings/window/rate"), slug.clone());
+        async move {
+            client()
+                .post(url)
+                .form(&[("slug", slug.as_str()), ("visit", visit.as_str()), ("level", level), ("attitude", "5"), ("comment", comment)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = rate("ABCD-EFGH".into(), "satisfied", "").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("VisitCodeInvalid"), "a code never handed out");
+    let shown = format!("{}-{}", codes[0][..4].to_lowercase(), &codes[0][4..]);
+    assert_eq!(rate(shown, "very_satisfied", "办事快，态度好").await.status(), StatusCode::OK, "case and dashes do not matter");
+    let res = rate(codes[0].clone(), "satisfied", "").await;
+    assert!(res.text().await.unwrap().contains("VisitAlreadyRated"), "one rating per visit");
+    let res = rate(codes[1].clone(), "very_unsatisfied", "").await;
+    assert!(res.text().await.unwrap().contains("BadRatingNeedsComment"));
+    assert_eq!(rate(codes[1].clone(), "very_unsatisfied", "排队一小时").await.status(), StatusCode::OK);
+
+    // Counted for the unit and the matter, with the comment published.
+    let after: Value = client().post(app.url("/api/ratings/public")).form(&period).send().await.unwrap().json().await.unwrap();
+    let total = |p: &Value| p["counts"].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>();
+    assert_eq!(total(&after), total(&before) + 2);
+    let unit_total = |p: &Value| unit_row(p, "发展和改革").map(|r| r["counts"].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).sum::<i64>()).unwrap_or(0);
+    assert_eq!(unit_total(&after), unit_total(&before) + 2);
+    let matter_row = |p: &Value| p["matters"].as_array().unwrap().iter().find(|r| r["id"] == matter).map(|r| r["counts"][4].as_i64().unwrap()).unwrap_or(0);
+    assert_eq!(matter_row(&after), matter_row(&before) + 1, "the 差评 counts for the matter");
+    assert!(after["comments"].to_string().contains("排队一小时"));
+    let detail: Value = evaluator.post(app.url("/api/ratings/campaigns/get")).form(&[("id", id)]).send().await.unwrap().json().await.unwrap();
+    assert_eq!(detail["unused"], 8);
+    assert_eq!(detail["row"]["counts"], serde_json::json!([1, 0, 0, 0, 1]));
+
+    // Closed, it takes no more ratings; the form says so.
+    assert_eq!(evaluator.post(app.url("/api/ratings/campaigns/act")).form(&[("id", id.to_string()), ("action", "close".into())]).send().await.unwrap().status(), StatusCode::OK);
+    assert!(rate(codes[2].clone(), "satisfied", "").await.text().await.unwrap().contains("CampaignClosed"));
+    assert_eq!(campaign_form(&app, &slug).await["open"], false);
     app.stop().await;
 }
