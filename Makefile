@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Outside the clone, so that every clone (and CI) reuses one warm build.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/gongkai/target
 
-.PHONY: run test tools build e2e
+.PHONY: run test tools build e2e security load
 run: tools build
 	mkdir -p data
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai GONGKAI_DEMO=1 \
@@ -24,3 +24,11 @@ build: tools
 # Browser tests only, against the current release build.
 e2e:
 	scripts/e2e.sh
+
+# Scanners (sqlmap, wapiti3) against a local server, and cargo audit; prints their verdicts.
+security: build
+	scripts/security.sh
+
+# 500 concurrent clients for 60 s, reads and submissions mixed; reports errors and lost writes.
+load: build
+	scripts/load.sh

@@ -29,6 +29,18 @@ enum Command {
     },
     /// Fill an empty database with the demo county.
     SeedDemo,
+    /// Take an online backup of the database, attachments included, into a new file.
+    Backup {
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into the database (an empty one unless --force; stop the portal first).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     /// Add bulk cases for benchmarks and write sample (tracking number, query code) pairs.
     BenchSeed {
         #[arg(long, default_value_t = 3_000_000)]
@@ -106,6 +118,16 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("database already has units; nothing seeded");
             }
             gongkai::demo::print_logins();
+            Ok(())
+        }
+        Command::Backup { out } => {
+            gongkai::cli::backup(&config.database_url, &out).await?;
+            println!("backup written to {}", out.display());
+            Ok(())
+        }
+        Command::Restore { from, force } => {
+            gongkai::cli::restore(&config.database_url, &from, force).await?;
+            println!("restored from {}", from.display());
             Ok(())
         }
         Command::BenchSeed { cases, sample, sample_out } => {

@@ -27,6 +27,8 @@ for (const js of [false, true]) {
     const a11y = js ? expectAccessibleInBothModes : async (_page: Page, _label: string) => {};
 
     test("an officer drafts, the reviewer returns it, the officer fixes it, the reviewer publishes", async ({ page, browser }) => {
+      // Two staff members through the whole review cycle, with accessibility checks on the way.
+      test.setTimeout(120_000);
       const word = tag();
       const title = `关于${word}专项资金使用情况的公告`;
       const officer = await staffPage(browser, js, "officer.fgw");

@@ -33,6 +33,8 @@ async function answer(page: Page, source: string, wishes: string[], matrix: [str
 }
 
 test("an evaluator builds a survey, three citizens answer on phones (one without JavaScript), results and exports add up", async ({ browser }) => {
+  // Four people, a dozen pages and eight accessibility checks: more than a minute on two cores.
+  test.setTimeout(150_000);
   const title = `政务公开满意度测评 ${Date.now() % 1000000}`;
   const ev = await (await browser.newContext({ locale: "zh-CN" })).newPage();
   await signIn(ev, "evaluator");

@@ -74,7 +74,12 @@ pub async fn upload(State(state): State<AppState>, session: Session, Path(id): P
         (Some((name, data)), _) => match attachment_mime(name, data) {
             None => Err(UploadError::Type),
             Some(mime) => match store::add_file(&state.db, id, staff.id, name, mime, data).await {
-                Ok(true) => Ok(()),
+                Ok(true) => {
+                    if let Err(e) = crate::server::audit::record(&state.db, Some(staff.id), "catalog_file_add", &format!("entry {id}: {name}")).await {
+                        tracing::error!(error = %e, entry = id, "audit record failed");
+                    }
+                    Ok(())
+                }
                 Ok(false) => Err(UploadError::Count),
                 Err(e) => {
                     tracing::error!(error = %e, entry = id, "storing a catalog attachment failed");
@@ -93,7 +98,12 @@ pub async fn remove(State(state): State<AppState>, session: Session, Path((id, f
         Err(s) => return s.into_response(),
     };
     match store::remove_file(&state.db, id, staff.id, file).await {
-        Ok(true) => axum::response::Redirect::to(&format!("/admin/catalog/{id}?file_removed=1")).into_response(),
+        Ok(true) => {
+            if let Err(e) = crate::server::audit::record(&state.db, Some(staff.id), "catalog_file_remove", &format!("entry {id}: file {file}")).await {
+                tracing::error!(error = %e, entry = id, "audit record failed");
+            }
+            axum::response::Redirect::to(&format!("/admin/catalog/{id}?file_removed=1")).into_response()
+        }
         Ok(false) => back_with(&format!("/admin/catalog/{id}"), Some(UploadError::Count)),
         Err(e) => {
             tracing::error!(error = %e, entry = id, "removing a catalog attachment failed");

@@ -4,12 +4,18 @@
 //! tests may create and drop databases; `make test` runs the suite once for each.
 
 mod accounts;
+mod authz;
+mod backup;
 mod calendar;
 mod cases;
 mod catalog;
 mod ratings;
 mod reports;
 mod common;
+mod durability;
 mod foundation;
+mod hostile;
 mod hotline;
+mod limits;
+mod load;
 mod surveys;
