@@ -23,12 +23,20 @@ async fn content(db: &Db) -> Vec<(String, Vec<String>)> {
     .unwrap();
     let mut out = Vec::new();
     for (table,) in tables {
-        // The restore records itself in the restored audit log; everything else must match. The
-        // migrations' install time is a type the Any driver does not read.
+        // The restore records itself in the restored audit log; everything else must match. On
+        // SQLite the migrations' install time is a type the Any driver does not read.
+        let filter = if table == "audit_log" { " WHERE action <> 'restore'" } else { "" };
+        if db.backend == gongkai::server::db::Backend::Postgres {
+            // Every column as PostgreSQL writes it out (bytea as hex, tsvector, timestamps).
+            let q = format!("SELECT row_to_json(t)::text FROM {table} t{filter}");
+            let mut lines: Vec<String> = sqlx::query_as::<_, (String,)>(&q).fetch_all(&db.pool).await.unwrap().into_iter().map(|r| r.0).collect();
+            lines.sort();
+            out.push((table, lines));
+            continue;
+        }
         let q = match table.as_str() {
-            "audit_log" => "SELECT * FROM audit_log WHERE action <> 'restore'".to_owned(),
-            "_sqlx_migrations" => "SELECT version, description, success, checksum FROM _sqlx_migrations".to_owned(),
-            t => format!("SELECT * FROM {t}"),
+            "_sqlx_migrations" => "SELECT version, description, CAST(success AS INTEGER) AS success, checksum FROM _sqlx_migrations".to_owned(),
+            t => format!("SELECT * FROM {t}{filter}"),
         };
         let rows = sqlx::query(&q).fetch_all(&db.pool).await.unwrap();
         let mut lines: Vec<String> = rows
