@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Outside the clone, so that every clone (and CI) reuses one warm build.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/gongkai/target
 
-.PHONY: run test tools build e2e security load
+.PHONY: run test tools build e2e security load bench
 run: tools build
 	mkdir -p data
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai GONGKAI_DEMO=1 \
@@ -32,3 +32,8 @@ security: build
 # 500 concurrent clients for 60 s, reads and submissions mixed; reports errors and lost writes.
 load: build
 	scripts/load.sh
+
+# The server against an nginx ceiling with wrk, first-load size and Lighthouse; writes
+# bench/results/<date>.md (see README, Benchmarks).
+bench: build
+	bench/run.sh

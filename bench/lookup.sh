@@ -33,4 +33,4 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 echo "lookup benchmark: $CASES cases, $CONNECTIONS connections, $DURATION, $(nproc) cores (wrk shares them)"
-PAIRS="$PAIRS" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/lookup.lua "http://127.0.0.1:$PORT" | tail -3
+BENCH_LUA=bench/wrk PAIRS="$PAIRS" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/lookup.lua "http://127.0.0.1:$PORT" | tail -3

@@ -11,7 +11,7 @@ BIN="$TARGET_DIR/release/gongkai"
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="target/site" LEPTOS_OUTPUT_NAME=gongkai
-export DATABASE_URL="sqlite://$WORK/e2e.db" GONGKAI_DEMO=1 GONGKAI_TEST_CLOCK=1 GONGKAI_SUBMIT_PER_ADDRESS=100000 RUST_LOG=${RUST_LOG:-warn,tower_http=info}
+export DATABASE_URL="sqlite://$WORK/e2e.db" GONGKAI_DEMO=1 GONGKAI_TEST_CLOCK=1 GONGKAI_SUBMIT_PER_ADDRESS=100000 GONGKAI_PAGE_CACHE_MS=0 RUST_LOG=${RUST_LOG:-warn,tower_http=info}
 
 "$BIN" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!

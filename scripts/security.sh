@@ -57,14 +57,21 @@ targets=(
 )
 for t in "${targets[@]}"; do
   IFS='|' read -r method url data <<<"$t"
-  args=(-u "$url" --batch --level=2 --risk=1 --threads=2 --smart --disable-coloring --output-dir="$WORK/sqlmap")
+  # Every payload on every parameter (no --smart, which skips a parameter whose first heuristic
+  # looks negative). A candidate that sqlmap cannot confirm is not a finding; a run that ends
+  # without sqlmap's verdict is counted as one.
+  args=(-u "$url" --batch --level=2 --risk=1 --threads=4 --disable-coloring --output-dir="$WORK/sqlmap")
   [ "$method" = POST ] && args+=(--data="$data")
   out=$("$VENV/bin/sqlmap" "${args[@]}" 2>&1 || true)
-  if grep -qiE "is vulnerable|appears to be .*injectable|sqlmap identified the following injection" <<<"$out"; then
+  tested=$(grep -c "\[INFO\] testing '" <<<"$out" || true)
+  if grep -q "sqlmap identified the following injection point" <<<"$out"; then
     echo "  FINDING  $method ${url#$BASE}"; findings=$((findings + 1))
     grep -iE "Parameter:|Type:|Title:" <<<"$out" | sed 's/^/           /' | head -20
+  elif grep -q "all tested parameters do not appear to be injectable" <<<"$out"; then
+    echo "  clean    $method ${url#$BASE} ($tested techniques tried)"
   else
-    echo "  clean    $method ${url#$BASE}"
+    echo "  NO VERDICT $method ${url#$BASE}"; findings=$((findings + 1))
+    tail -5 <<<"$out" | sed 's/^/           /'
   fi
 done
 

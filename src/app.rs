@@ -57,10 +57,9 @@ pub fn App() -> impl IntoView {
     let prefs = RwSignal::new(prefs);
     provide_context(PrefsCtx(prefs));
     provide_context(SiteCtx(county.clone()));
-    let title = move |page: String| {
-        let site = county.site_name(prefs.get_untracked().locale);
-        if page.is_empty() { site } else { format!("{page} - {site}") }
-    };
+    // Plain strings only: leptos_axum runs the formatter outside the request's reactive arena.
+    let site = county.site_name(prefs.get_untracked().locale);
+    let title = move |page: String| if page.is_empty() { site.clone() } else { format!("{page} - {site}") };
 
     view! {
         <Stylesheet id="leptos" href="/pkg/gongkai.css"/>

@@ -50,6 +50,11 @@ enum Command {
         #[arg(long)]
         sample_out: std::path::PathBuf,
     },
+    /// Add bulk answered letters to the mayor's mailbox for benchmarks.
+    BenchLetters {
+        #[arg(long, default_value_t = 300_000)]
+        letters: u64,
+    },
     /// Add bulk published catalog entries for benchmarks.
     BenchCatalog {
         #[arg(long, default_value_t = 1_000_000)]
@@ -138,6 +143,14 @@ async fn run(cli: Cli) -> Result<()> {
             gongkai::demo::bench::seed_cases(&db, cases, sample, &mut out).await?;
             std::io::Write::flush(&mut out)?;
             println!("{cases} bench cases added; samples in {}", sample_out.display());
+            Ok(())
+        }
+        Command::BenchLetters { letters } => {
+            let db = Db::connect_and_migrate(&config.database_url, 2).await?;
+            let opts = gongkai::demo::DemoOptions::from_config(&config);
+            gongkai::demo::seed_if_empty(&db, &opts).await?;
+            gongkai::demo::bench::seed_letters(&db, letters).await?;
+            println!("{letters} bench letters added");
             Ok(())
         }
         Command::BenchCatalog { entries } => {

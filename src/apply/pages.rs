@@ -20,7 +20,7 @@ const LINK_BUTTON: &str = "tap inline-flex items-center rounded border border-gr
 
 /// A translated page title.
 fn page_title(msg: Msg) -> impl IntoView {
-    view! { <Title text=move || tr(msg)().to_owned()/> }
+    view! { <Title text=crate::ui::title_text(msg)/> }
 }
 
 /// A page's data: "loading" while it comes, the view when it is there, the error otherwise.

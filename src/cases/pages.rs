@@ -375,7 +375,7 @@ pub fn AdminLetterPage() -> impl IntoView {
     let params = use_params_map();
     let data = Resource::new(move || params.read().get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or(0), |id| case_detail(id, None));
     view! {
-        <Title text=move || tr(Msg::LetterTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::LetterTitle)/>
         {loaded(data, |case| view! { <AnswerLetter case/> })}
     }
 }

@@ -25,7 +25,7 @@ pub fn StaffCatalogPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(move || query.read().get("show"), get_staff_catalog);
     view! {
-        <Title text=move || tr(Msg::CatalogAdmin)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::CatalogAdmin)/>
         <h1 class="mb-4 text-2xl font-bold">{tr(Msg::CatalogAdmin)}</h1>
         {loaded(data, |list| view! { <StaffList list/> })}
     }
@@ -155,7 +155,7 @@ pub fn NewEntryPage() -> impl IntoView {
     let save = ServerAction::<SaveEntry>::new();
     let data = Resource::new(move || query.read().get("draft"), new_entry_form);
     view! {
-        <Title text=move || tr(Msg::NewEntry)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::NewEntry)/>
         <h1 class="mb-4 text-2xl font-bold">{tr(Msg::NewEntry)}</h1>
         {loaded(data, move |entry| {
             let values = entry.draft.clone().map(|d| d.0).unwrap_or_default();
@@ -177,7 +177,7 @@ pub fn StaffEntryPage() -> impl IntoView {
     );
     let saved = move || query.read().get("saved").is_some();
     view! {
-        <Title text=move || tr(Msg::CatalogAdmin)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::CatalogAdmin)/>
         <p class="mb-2"><a href="/admin/catalog" class="text-red-900 underline">{tr(Msg::CatalogAdmin)}</a></p>
         {move || saved().then(|| view! { <p role="status" class="mb-3 rounded border border-green-700 bg-green-50 p-2">{tr(Msg::EntrySaved)}</p> })}
         {loaded(data, move |entry| view! { <StaffEntryView entry save act/> })}
@@ -399,7 +399,7 @@ pub fn GuidesAdminPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || tr(Msg::UnitGuides)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::UnitGuides)/>
         <h1 class="mb-4 text-2xl font-bold">{tr(Msg::UnitGuides)}</h1>
         <form method="get" action="/admin/guides" class="mb-4 flex flex-wrap items-end gap-2">
             <div>
@@ -445,7 +445,7 @@ pub fn ImportPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Title text=move || tr(Msg::ImportTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::ImportTitle)/>
         <h1 class="mb-2 text-2xl font-bold">{tr(Msg::ImportTitle)}</h1>
         <p class="mb-4 max-w-3xl">{tr(Msg::ImportLead)}</p>
         <p class="mb-4 break-words rounded bg-gray-100 p-2 font-mono text-sm">{super::COLUMNS_LINE}</p>
@@ -477,7 +477,7 @@ pub fn ImportProgressPage() -> impl IntoView {
         });
     }
     view! {
-        <Title text=move || tr(Msg::ImportTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::ImportTitle)/>
         <h1 class="mb-4 text-2xl font-bold">{tr(Msg::ImportTitle)}</h1>
         {loaded(data, |v| view! { <ImportReport v/> })}
     }

@@ -284,6 +284,8 @@ pub async fn act_on_entry(id: i64, action: String, #[server(default)] note: Stri
     let db = &state.db;
     let officer = |u| Need::RoleFor(Role::Officer, u);
     let reviewer = |u| Need::RoleFor(Role::Reviewer, u);
+    // Signed in before anything about the request is judged: a stranger learns nothing from it.
+    auth::require(Need::Staff).await?;
     let note = clean_text(&note, MAX_REASON, true).map_err(|m| AppError::invalid("note", m))?;
     let staff = match action.as_str() {
         "submit" | "revise" => entry_unit(&state, id, officer).await?.0,

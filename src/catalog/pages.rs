@@ -44,7 +44,7 @@ pub fn CatalogListPage() -> impl IntoView {
     };
     let data = Resource::new(args, |(unit, topic, audience, from, to, q, page)| get_catalog(unit, topic, audience, from, to, q, page));
     view! {
-        <Title text=move || tr(Msg::CatalogTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::CatalogTitle)/>
         <Link rel="alternate" type_="application/atom+xml" href="/catalog/feed.atom"/>
         <div class="mx-auto max-w-6xl px-4 py-6">
             <PageHeading title=Msg::CatalogTitle lead=Msg::CatalogDesc/>

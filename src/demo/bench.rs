@@ -79,6 +79,77 @@ pub async fn seed_cases(db: &Db, count: u64, sample: u64, sample_out: &mut impl 
     Ok(())
 }
 
+/// Tracking numbers of bench letters start here, past any bench case.
+const LETTER_PAIRS: u64 = 1 << 40;
+
+/// Adds `count` letters to the mayor's mailbox, answered by the units in turn and mostly closed
+/// with the writer's verdict; three in five agreed to publication.
+pub async fn seed_letters(db: &Db, count: u64) -> Result<()> {
+    const TOPICS: [&str; 8] = ["路灯不亮", "噪音扰民", "道路积水", "学校招生", "医保报销", "垃圾清运", "公交线路", "物业纠纷"];
+    const PLACES: [&str; 6] = ["青山路", "人民大街", "城南社区", "新华小区", "河西镇", "工业园区"];
+    let units: Vec<(i64,)> = sqlx::query_as("SELECT id FROM units ORDER BY id").fetch_all(&db.pool).await?;
+    anyhow::ensure!(!units.is_empty(), "seed the demo county first");
+    let (first_id,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM letters").fetch_one(&db.pool).await?;
+    let batch = 500u64;
+    let mut n = 0u64;
+    while n < count {
+        let end = (n + batch).min(count);
+        let mut sql = String::from(
+            "INSERT INTO letters (tracking, code_hash, submit_key, letter_type, addressee_id, subject, content, writer_name, phone, \
+             public_ok, public_subject, public_content, status, satisfaction, filed_on, due_on, answered_on, closed_on, created_at, updated_at) VALUES ",
+        );
+        let mut rows = Vec::new();
+        for (k, i) in (n..end).enumerate() {
+            let p = k * 7;
+            if k > 0 {
+                sql.push(',');
+            }
+            let kind = ["consult", "complaint", "suggestion", "help", "report"][(i % 5) as usize];
+            let satisfaction = ["'satisfied'", "'satisfied'", "'basic'", "'unsatisfied'", "NULL"][(i % 5) as usize];
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, '{kind}', NULL, ${}, ${}, '张秀兰', '13700000000', {}, ${}, ${}, 'closed', {satisfaction}, ${}, ${}, ${}, ${}, {}, {})",
+                p + 1, p + 2, p + 3, p + 4, p + 5, i64::from(i % 5 < 3), p + 4, p + 5, p + 6, p + 7, p + 7, p + 7, now(), now()
+            ));
+            let (t, c) = bench_pair(LETTER_PAIRS + i);
+            let subject = format!("{}{}的问题（{}）", PLACES[(i / 8 % 6) as usize], TOPICS[(i % 8) as usize], i);
+            let content = format!("{subject}：近期多次出现，影响周边居民生活，请有关部门尽快核实处理并答复。");
+            let (month, day) = (1 + (i / 28 % 10), 1 + (i % 28));
+            let filed = format!("2026-{month:02}-{day:02}");
+            let answered = format!("2026-{month:02}-{:02}", (day + 10).min(28));
+            rows.push((t, c, subject, content, filed, answered));
+        }
+        let mut q = sqlx::query(&sql);
+        for (k, (t, c, subject, content, filed, answered)) in rows.iter().enumerate() {
+            q = q
+                .bind(t.as_str().to_owned())
+                .bind(hash_code(c))
+                .bind(format!("bench-letter-{}", n + k as u64))
+                .bind(subject.clone())
+                .bind(content.clone())
+                .bind(filed.clone())
+                .bind(answered.clone());
+        }
+        q.execute(&db.pool).await?;
+        n = end;
+    }
+    // Each letter goes to one unit, chosen by its id; the unit's answer closes it.
+    sqlx::query(
+        "WITH u AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM units) \
+         INSERT INTO letter_routes (letter_id, unit_id, status, routed_on, due_on, reply, replied_on) \
+         SELECT l.id, u.id, 'answered', l.filed_on, l.due_on, '经核实，已安排专人处理，感谢您的监督。', l.answered_on \
+         FROM letters l JOIN u ON u.k = l.id % $2 WHERE l.id > $1",
+    )
+    .bind(first_id)
+    .bind(units.len() as i64)
+    .execute(&db.pool)
+    .await?;
+    sqlx::query("INSERT INTO letter_events (letter_id, kind, on_date, at) SELECT id, 'received', filed_on, created_at FROM letters WHERE id > $1")
+        .bind(first_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -64,7 +64,7 @@ pub fn NotFound() -> impl IntoView {
         resp.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=move || tr(Msg::NotFoundTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::NotFoundTitle)/>
         <div class="mx-auto max-w-6xl px-4 py-8">
             <PageHeading title=Msg::NotFoundTitle lead=Msg::NotFoundBody/>
             <a href="/" class="tap inline-flex items-center font-medium text-red-800 underline">{tr(Msg::BackHome)}</a>

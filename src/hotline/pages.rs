@@ -24,7 +24,7 @@ const INPUT: &str = "tap block w-full rounded border border-gray-500 bg-white px
 const ROW: &str = "grid grid-cols-[7rem_1fr] gap-2 border-b border-gray-200 py-2 sm:grid-cols-[9rem_1fr]";
 
 fn title(msg: Msg) -> impl IntoView {
-    view! { <Title text=move || tr(msg)().to_owned()/> }
+    view! { <Title text=crate::ui::title_text(msg)/> }
 }
 
 /// `/hotline`: what the hotline is, the way to write, and the published letters.

@@ -84,7 +84,7 @@ pub fn BoardPage() -> impl IntoView {
     // Kept across refreshes, so a reader who paused the list is not surprised by it moving again.
     let paused = RwSignal::new(false);
     view! {
-        <Title text=move || tr(Msg::BoardTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::BoardTitle)/>
         <div class="mx-auto max-w-5xl px-4 py-6">
             <PageHeading title=Msg::BoardTitle lead=Msg::BoardLead/>
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>

@@ -58,7 +58,7 @@ pub fn LookupPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || tr(Msg::LookupTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::LookupTitle)/>
         <div class="mx-auto max-w-3xl px-4 py-6">
             <PageHeading title=Msg::LookupTitle lead=Msg::LookupDesc/>
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -156,7 +156,7 @@ pub fn LetterPage() -> impl IntoView {
     let args = lookup_args();
     let data = Resource::new(args, |(t, c, _)| lookup_case(t, c));
     view! {
-        <Title text=move || tr(Msg::LetterTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::LetterTitle)/>
         <div class="px-4 py-6">{loaded(data, |case| view! { <AnswerLetter case/> })}</div>
     }
 }

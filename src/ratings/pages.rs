@@ -172,7 +172,7 @@ pub fn RatingsPublicPage() -> impl IntoView {
         |(from, to)| get_ratings(from, to),
     );
     view! {
-        <Title text=move || tr(Msg::RatingsTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::RatingsTitle)/>
         <div class="mx-auto max-w-5xl px-4 py-6">
             <PageHeading title=Msg::RatingsTitle lead=Msg::RatingsLead/>
             <p class="-mt-4 mb-4 text-gray-700">{tr(Msg::RatingChannels)}</p>
@@ -296,7 +296,7 @@ pub fn StaffRatingsPage() -> impl IntoView {
         [respond.value().get(), appeal.value().get(), decide.value().get()].into_iter().flatten().find_map(|r| r.err()).map(|e| e.message())
     });
     view! {
-        <Title text=move || tr(Msg::StaffRatingsTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::StaffRatingsTitle)/>
         <PageHeading title=Msg::StaffRatingsTitle/>
         <p class="mb-3 flex flex-wrap gap-4">
             <a href="/admin/ratings" class="text-red-900 underline">{tr(Msg::AllRatings)}</a>
@@ -419,7 +419,7 @@ fn StaffRatingItem(
 pub fn RatingDashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| super::api::get_rating_dashboard());
     view! {
-        <Title text=move || tr(Msg::RatingDashboard)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::RatingDashboard)/>
         <PageHeading title=Msg::RatingDashboard/>
         <p class="mb-4 flex flex-wrap gap-4">
             <a href="/admin/ratings" class="text-red-900 underline">{tr(Msg::StaffRatingsTitle)}</a>

@@ -46,9 +46,17 @@ pub struct Config {
     /// Survey answers each client address may send per survey per hour
     /// (`GONGKAI_SURVEY_PER_ADDRESS`, 50 by default: offices and mobile carriers share addresses).
     pub survey_per_address: i64,
-    /// Requests served at once (`GONGKAI_MAX_IN_FLIGHT`, 512 by default); beyond it the server
-    /// answers 503 with Retry-After at once instead of queueing until everyone times out.
+    /// Requests served at once (`GONGKAI_MAX_IN_FLIGHT`, 64 by default: two cores and a pool of
+    /// database connections do not serve more any faster).
     pub max_in_flight: usize,
+    /// Requests that may wait for one of those places (`GONGKAI_MAX_QUEUED`, 1024 by default) and
+    /// for how long (`GONGKAI_QUEUE_WAIT_MS`, 2000 by default); past either the server answers 503
+    /// with Retry-After instead of queueing until everyone times out.
+    pub max_queued: usize,
+    pub queue_wait_ms: u64,
+    /// How long an anonymous public page is served from memory (`GONGKAI_PAGE_CACHE_MS`, 2000 by
+    /// default; 0 turns the page cache off). See `server::page_cache`.
+    pub page_cache_ms: u64,
     /// New applications and letters each client address may file per hour
     /// (`GONGKAI_SUBMIT_PER_ADDRESS`, 30 by default; a service hall's shared address files for many).
     pub submit_per_address: i64,
@@ -106,7 +114,19 @@ impl Config {
         };
         let max_in_flight = match var("GONGKAI_MAX_IN_FLIGHT") {
             Some(v) => v.parse().ok().filter(|d| (1..=1_000_000).contains(d)).context("GONGKAI_MAX_IN_FLIGHT must be 1 to 1000000")?,
-            None => 512,
+            None => 64,
+        };
+        let max_queued = match var("GONGKAI_MAX_QUEUED") {
+            Some(v) => v.parse().ok().filter(|d| (0..=1_000_000).contains(d)).context("GONGKAI_MAX_QUEUED must be 0 to 1000000")?,
+            None => 1024,
+        };
+        let page_cache_ms = match var("GONGKAI_PAGE_CACHE_MS") {
+            Some(v) => v.parse().ok().filter(|d| (0..=600_000).contains(d)).context("GONGKAI_PAGE_CACHE_MS must be 0 to 600000")?,
+            None => 2000,
+        };
+        let queue_wait_ms = match var("GONGKAI_QUEUE_WAIT_MS") {
+            Some(v) => v.parse().ok().filter(|d| (0..=60_000).contains(d)).context("GONGKAI_QUEUE_WAIT_MS must be 0 to 60000")?,
+            None => 2000,
         };
         let submit_per_address = match var("GONGKAI_SUBMIT_PER_ADDRESS") {
             Some(v) => v.parse().ok().filter(|d| (1..=10_000_000).contains(d)).context("GONGKAI_SUBMIT_PER_ADDRESS must be 1 to 10000000")?,
@@ -115,6 +135,9 @@ impl Config {
         Ok(Config {
             submit_per_address,
             max_in_flight,
+            max_queued,
+            queue_wait_ms,
+            page_cache_ms,
             survey_per_address,
             letter_limits,
             hotline_desk: var("GONGKAI_HOTLINE_DESK"),
@@ -159,7 +182,11 @@ impl Config {
             hotline_desk: None,
             test_clock: false,
             survey_per_address: 50,
-            max_in_flight: 512,
+            max_in_flight: 64,
+            max_queued: 1024,
+            queue_wait_ms: 2000,
+            // Tests read what they have just written to the database.
+            page_cache_ms: 0,
             // Tests and tools file many cases from one address.
             submit_per_address: 100_000,
         }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod drafts;
 pub mod sql;
+pub mod page_cache;
 pub mod password;
 pub mod prefs;
 pub mod security;
@@ -136,7 +137,18 @@ pub fn router(state: AppState) -> Router {
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))
         .layer(axum::middleware::from_fn(security::headers))
-        .layer(axum::middleware::from_fn_with_state(security::InFlight::new(state.config.max_in_flight), security::shed))
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(std::time::Duration::from_millis(state.config.page_cache_ms)),
+            page_cache::layer,
+        ))
+        // A bug that panics answers its one request with 500 (and an ERROR in the log) instead of
+        // dropping the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(security::panic_response))
+        .layer(axum::middleware::from_fn_with_state(security::InFlight::new(
+            state.config.max_in_flight,
+            state.config.max_queued,
+            std::time::Duration::from_millis(state.config.queue_wait_ms),
+        ), security::shed))
         // Brotli or gzip for readers on slow networks; a middle quality keeps the CPU cost per
         // request low (the WASM bundle shrinks about 3x).
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))

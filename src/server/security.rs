@@ -49,26 +49,52 @@ pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: boo
     peer.map(|p| p.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
-/// The requests being served, up to the configured number.
+/// Admission control: up to `max` requests are served at once; the next ones wait in line, at
+/// most `queued` of them and each for at most `wait`. A request that finds the line full, or is
+/// still waiting when its time is up, is answered 503 with `Retry-After`, so under a deadline-day
+/// rush every request gets an answer in bounded time instead of queueing until clients give up.
 #[derive(Clone)]
-pub struct InFlight(std::sync::Arc<tokio::sync::Semaphore>);
+pub struct InFlight {
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    waiting: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    queued: usize,
+    wait: std::time::Duration,
+}
 
 impl InFlight {
-    pub fn new(max: usize) -> InFlight {
-        InFlight(std::sync::Arc::new(tokio::sync::Semaphore::new(max)))
+    pub fn new(max: usize, queued: usize, wait: std::time::Duration) -> InFlight {
+        InFlight {
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(max)),
+            waiting: std::sync::Arc::default(),
+            queued,
+            wait,
+        }
+    }
+
+    /// A permit to serve now, or after waiting in line; `None` when the request must be shed.
+    async fn admit(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        use std::sync::atomic::Ordering;
+        if let Ok(permit) = self.permits.try_acquire() {
+            return Some(permit);
+        }
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.queued {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return None;
+        }
+        let permit = tokio::time::timeout(self.wait, self.permits.acquire()).await.ok().and_then(Result::ok);
+        self.waiting.fetch_sub(1, Ordering::AcqRel);
+        permit
     }
 }
 
-/// Sheds load: past the limit a request is answered at once with 503 and `Retry-After`, so an
-/// overloaded server stays responsive to the requests it has taken (deadline-day rushes) and a
-/// proxy or client knows when to come back. The health check is never shed.
+/// Sheds load past the admission limits (see [`InFlight`]). The health check is never shed.
 pub async fn shed(axum::extract::State(limit): axum::extract::State<InFlight>, req: Request, next: Next) -> Response {
     if req.uri().path() == "/healthz" {
         return next.run(req).await;
     }
-    match limit.0.try_acquire() {
-        Ok(_permit) => next.run(req).await,
-        Err(_) => {
+    match limit.admit().await {
+        Some(_permit) => next.run(req).await,
+        None => {
             tracing::debug!(path = %req.uri().path(), "overloaded: request shed");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -78,6 +104,18 @@ pub async fn shed(axum::extract::State(limit): axum::extract::State<InFlight>, r
                 .into_response()
         }
     }
+}
+
+/// The answer to a request whose handler panicked.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = err.downcast_ref::<String>().map(String::as_str).or_else(|| err.downcast_ref::<&str>().copied()).unwrap_or("?");
+    tracing::error!(panic = what, "a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CACHE_CONTROL, "no-store")],
+        "服务出现错误，请稍后再试 / Something went wrong, please try again later",
+    )
+        .into_response()
 }
 
 /// The policy of a rendered page: scripts only with the page's nonce (and what they load), the

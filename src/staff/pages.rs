@@ -26,7 +26,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = move || login.value().get().and_then(|r| r.err());
     let field_error = move |field: &'static str| Signal::derive(move || error().and_then(|e| e.for_field(field)));
     view! {
-        <Title text=move || tr(Msg::StaffLogin)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::StaffLogin)/>
         <div class="mx-auto max-w-md px-4 py-8">
             <PageHeading title=Msg::StaffLogin/>
             <ActionForm action=login attr:class="space-y-4 rounded-lg border border-gray-300 bg-white p-5" attr:novalidate="true">
@@ -58,7 +58,7 @@ pub fn AdminLayout() -> impl IntoView {
     let me = OnceResource::new(me());
     let prefs = use_prefs();
     view! {
-        <Title text=move || tr(Msg::AdminTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::AdminTitle)/>
         <div class="mx-auto max-w-6xl px-4 py-6">
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {

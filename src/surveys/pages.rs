@@ -50,7 +50,7 @@ fn phase_badge(phase: Phase) -> impl IntoView {
 pub fn SurveysPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_public_surveys());
     view! {
-        <Title text=move || tr(Msg::SurveysTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::SurveysTitle)/>
         <div class="mx-auto max-w-4xl px-4 py-6">
         <PageHeading title=Msg::SurveysTitle lead=Msg::SurveysDesc/>
         {loaded(data, |list: Vec<SurveySummary>| {
@@ -364,7 +364,7 @@ pub fn SurveyThanksPage() -> impl IntoView {
     Effect::new(move |_| progress::forget(id.get()));
     let data = Resource::new(move || id.get(), |id| get_answer_form(id, None));
     view! {
-        <Title text=move || tr(Msg::SurveyThanks)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::SurveyThanks)/>
         <div class="mx-auto max-w-3xl px-4 py-6">
             <h1 class="mb-3 text-2xl font-bold" data-testid="survey-thanks">{tr(Msg::SurveyThanks)}</h1>
             <p class="mb-3">{tr(Msg::SurveyThanksLead)}</p>

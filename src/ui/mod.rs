@@ -30,6 +30,13 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || msg.text(prefs.get().locale)
 }
 
+/// A page title in the page's language, as plain text. leptos_axum reads `<Title>` outside the
+/// request's reactive arena (seen under load: a signal read there panics), so titles must not
+/// read signals; the language is fixed for a page load (switching it reloads the page).
+pub fn title_text(msg: Msg) -> String {
+    msg.text(use_prefs().get_untracked().locale).to_owned()
+}
+
 /// Reads the preferences and county name: on the server from the request and configuration,
 /// in the browser from what the server rendered into `<html>`, so hydration sees the same values.
 pub fn initial_prefs() -> (Prefs, CountyName) {

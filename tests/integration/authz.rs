@@ -170,6 +170,12 @@ async fn every_server_function_refuses_the_wrong_callers_and_lets_the_right_one_
         };
         let res = call(client()).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path} anonymously: {}", res.text().await.unwrap());
+        // Nonsense in every free-text field: a stranger is still told only to sign in, never
+        // which action or field the function would refuse.
+        let nonsense: Vec<(&str, String)> =
+            form.iter().map(|(k, v)| (*k, if v.parse::<i64>().is_ok() || *k == "appeals" { v.clone() } else { "x".repeat(5000) })).collect();
+        let res = client().post(app.url(path)).form(&nonsense).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path} anonymously with nonsense: {}", res.text().await.unwrap());
         for u in wrong {
             let res = call(users[u].clone()).await;
             let status = res.status();

@@ -468,3 +468,32 @@ async fn files_attached_while_writing_go_with_the_letter_to_the_desk_and_its_uni
     assert!(found.to_string().contains("\"files\":[]"), "{found}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn bench_letters_are_published_answered_letters_of_the_units() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let before = public_total(&app).await;
+    gongkai::demo::bench::seed_letters(&app.db, 40).await.unwrap();
+    // Three in five agreed to publication, and every bench letter is answered and closed.
+    assert_eq!(public_total(&app).await, before + 24);
+    let (routes,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM letter_routes r JOIN letters l ON l.id = r.letter_id \
+         WHERE l.submit_key LIKE 'bench-letter-%' AND r.status = 'answered' AND r.reply <> ''",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(routes, 40);
+    let body = client().post(app.url("/api/hotline/public")).header("Accept", "application/json").form(&[("q", "路灯不亮")]).send().await.unwrap();
+    let page: Value = body.json().await.unwrap();
+    let letters = page["letters"].as_array().unwrap();
+    assert!(!letters.is_empty() && letters.iter().all(|l| !l["replies"].as_array().unwrap().is_empty()), "{page}");
+    app.stop().await;
+}
+
+async fn public_total(app: &TestApp) -> i64 {
+    let res = client().post(app.url("/api/hotline/public")).header("Accept", "application/json").send().await.unwrap();
+    let page: Value = res.json().await.unwrap();
+    page["total"].as_i64().unwrap()
+}

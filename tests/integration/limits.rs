@@ -45,6 +45,9 @@ async fn past_its_limit_the_server_sheds_requests_with_503_and_retry_after_but_a
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);
     config.max_in_flight = 1;
+    // One more may wait in line, for a fifth of a second; the rest are shed at once.
+    config.max_queued = 1;
+    config.queue_wait_ms = 200;
     let app = TestApp::start_with(config).await;
     // One request that stays in progress: its body never finishes arriving.
     let mut slow = tokio::net::TcpStream::connect(app.addr).await.unwrap();

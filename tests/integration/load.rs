@@ -10,6 +10,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+const KINDS: [&str; 6] = ["submission", "catalog list", "catalog entry", "search", "live board", "home"];
+
 #[derive(Default)]
 struct Counts {
     ok: AtomicU64,
@@ -17,6 +19,17 @@ struct Counts {
     client_errors: AtomicU64,
     server_errors: AtomicU64,
     failed: AtomicU64,
+    /// Why requests got no answer, counted by kind of failure.
+    why: std::sync::Mutex<std::collections::BTreeMap<String, u64>>,
+    /// Milliseconds per answered request, by kind.
+    millis: std::sync::Mutex<[Vec<u32>; 6]>,
+}
+
+impl Counts {
+    fn took(&self, kind: usize, since: Instant) {
+        let ms = since.elapsed().as_millis().min(u32::MAX as u128) as u32;
+        self.millis.lock().unwrap()[kind].push(ms);
+    }
 }
 
 fn env(name: &str, default: u64) -> u64 {
@@ -48,6 +61,8 @@ async fn load_many_clients_mixing_reads_and_submissions() {
             while Instant::now() < end {
                 n += 1;
                 let pick = (c * 7919 + n * 104_729) % 10;
+                let kind = [0, 0, 1, 1, 2, 2, 2, 3, 4, 5][pick as usize];
+                let started = Instant::now();
                 let req = match pick {
                     0 | 1 => {
                         // A submission, one in five requests: a deadline-day rush.
@@ -56,6 +71,7 @@ async fn load_many_clients_mixing_reads_and_submissions() {
                         match http.post(format!("{base}/api/apply/submit")).form(&fields).send().await {
                             Ok(r) if r.status().is_success() => {
                                 counts.ok.fetch_add(1, Ordering::Relaxed);
+                                counts.took(kind, started);
                                 acked.lock().unwrap().push(token);
                                 continue;
                             }
@@ -83,9 +99,17 @@ async fn load_many_clients_mixing_reads_and_submissions() {
                     Ok(r) => {
                         let _ = r.bytes().await;
                         counts.ok.fetch_add(1, Ordering::Relaxed);
+                        counts.took(kind, started);
                     }
-                    Err(_) => {
+                    Err(e) => {
                         counts.failed.fetch_add(1, Ordering::Relaxed);
+                        let secs_in = secs - end.saturating_duration_since(Instant::now()).as_secs();
+                        let why = if e.is_timeout() { "timeout".to_owned() } else if e.is_connect() { "connect".to_owned() } else {
+                            let s = format!("{e:?}");
+                            s.rsplit("source: ").next().unwrap_or("").chars().take(80).collect()
+                        };
+                        let why = format!("{why} (at {}0 s)", secs_in / 10);
+                        *counts.why.lock().unwrap().entry(why).or_default() += 1;
                     }
                 }
             }
@@ -117,8 +141,17 @@ async fn load_many_clients_mixing_reads_and_submissions() {
     println!("  client errors   {}", g(&counts.client_errors));
     println!("  server errors   {}", g(&counts.server_errors));
     println!("  no answer       {}", g(&counts.failed));
+    for (why, n) in counts.why.lock().unwrap().iter() {
+        println!("    {n:>6}  {why}");
+    }
     println!("  submissions     {} acknowledged, {lost} lost", acked.len());
     println!("  server peak RSS {peak_rss} kB");
+    println!("  latency of answered requests (ms): kind, count, p50, p99, max");
+    for (kind, ms) in KINDS.iter().zip(counts.millis.lock().unwrap().iter_mut()) {
+        ms.sort_unstable();
+        let at = |q: f64| ms.get(((ms.len() as f64 * q) as usize).min(ms.len().saturating_sub(1))).copied().unwrap_or(0);
+        println!("    {kind:<14} {:>6} {:>6} {:>6} {:>6}", ms.len(), at(0.5), at(0.99), ms.last().copied().unwrap_or(0));
+    }
     assert_eq!(g(&counts.server_errors), 0, "no 5xx besides shedding");
     assert_eq!(g(&counts.failed), 0, "every request is answered");
     assert_eq!(lost, 0, "every acknowledged submission is stored");

@@ -17,5 +17,6 @@ mod foundation;
 mod hostile;
 mod hotline;
 mod limits;
+mod page_cache;
 mod load;
 mod surveys;

@@ -99,7 +99,7 @@ pub fn CampaignsPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(move || query.read_untracked().get("draft"), get_campaigns);
     view! {
-        <Title text=move || tr(Msg::CampaignsTitle)().to_owned()/>
+        <Title text=crate::ui::title_text(Msg::CampaignsTitle)/>
         <PageHeading title=Msg::CampaignsTitle lead=Msg::CampaignsLead/>
         {loaded(data, move |l: CampaignList| {
             let stored = StoredValue::new(l.errors.clone());

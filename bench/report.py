@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Turns the lines bench/run.sh collected into the benchmark table, prints it and writes it as
+Markdown (issue #10). Usage: report.py RESULTS OUT ENTRIES CASES LETTERS CONNECTIONS SECONDS"""
+import datetime, os, platform, subprocess, sys
+
+results, out, entries, cases, letters, conns, secs = sys.argv[1:8]
+
+
+def fields(text):
+    return dict(kv.split("=", 1) for kv in text.split())
+
+
+rows = []
+for line in open(results, encoding="utf-8"):
+    kind, name, rest = line.rstrip("\n").split("\t", 2)
+    rows.append((kind, name, fields(rest)))
+load = {name: f for kind, name, f in rows if kind == "load"}
+gen = [(name, f) for kind, name, f in rows if kind == "gen"]
+one = {(kind, name): f for kind, name, f in rows if kind != "load"}
+
+
+def num(x):
+    return float(x) if x is not None else float("nan")
+
+
+def shell(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=10).stdout.strip()
+    except Exception:
+        return "?"
+
+
+cpu = shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
+mem = shell("awk '/MemTotal/ {printf \"%.0f GiB\", $2/1048576}' /proc/meminfo")
+commit = shell("git rev-parse --short HEAD")
+rustc = shell("rustc --version")
+now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+lines = []
+say = lines.append
+say(f"# Benchmark {now}")
+say("")
+say(f"Machine: {os.cpu_count()} cores ({cpu}), {mem}; {rustc}; commit {commit}. "
+    f"Server (and nginx) pinned to core 0, wrk to core 1; {conns} connections unless stated, {secs} s per run. "
+    f"SQLite databases made by the demo generator: {int(entries):,} catalog entries for the catalog rows, "
+    f"{int(cases):,} cases and {int(letters):,} letters for the lookup, letters and submission rows.")
+say("")
+say("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | vs nginx |")
+say("|---|---:|---:|---:|---:|---:|---:|---:|")
+ceiling = {"catalog list": load.get("nginx: catalog list"), "entry page": load.get("nginx: entry page")}
+ceiling["catalog list, uncached"] = ceiling["catalog list"]
+ceiling["entry page, uncached"] = ceiling["entry page"]
+for name, f in load.items():
+    ratio = ""
+    base = ceiling.get(name)
+    if base:
+        ratio = f"{num(f['rps']) / num(base['rps']):.2f}×"
+    bad = int(f.get("non2xx", 0)) + int(f.get("errors", 0))
+    say(f"| {name} | {f['connections']} | {num(f['rps']):,.0f} | {num(f['p50']):.2f} | {num(f['p95']):.2f} | {num(f['p99']):.2f} | {bad} | {ratio} |")
+say("")
+rss_all = [int(f["kb"]) for kind, _, f in rows if kind == "rss" and f.get("kb", "").isdigit()]
+anon_all = [int(f["anon_kb"]) for kind, _, f in rows if kind == "rss" and f.get("anon_kb", "").isdigit()]
+rss = str(max(rss_all)) if rss_all else None
+anon = str(max(anon_all)) if anon_all else None
+stored = one.get(("stored", "submission"), {}).get("cases")
+size = one.get(("size", "first load"), {})
+if rss:
+    say(f"Server peak RSS over the runs above (the largest of the servers): {int(rss) / 1024:.0f} MB, most of it database pages "
+        f"SQLite maps into the process (`mmap_size`); peak private memory (RssAnon, sampled every 0.5 s): "
+        f"{int(anon or 0) / 1024:.0f} MB.")
+if stored is not None and "submission" in load:
+    f = load["submission"]
+    answered = int(f["requests"]) - int(f.get("non2xx", 0))
+    say(f"Submissions: {answered:,} answered with a receipt, {int(stored):,} new cases stored (every answered one, plus those in flight when wrk stopped).")
+if size:
+    parts = ", ".join(f"{k} {int(v) / 1024:.1f} KB" for k, v in size.items() if k != "total")
+    say(f"First load of the home page as sent (brotli): {int(size['total']) / 1024:.1f} KB ({parts}).")
+for kind, name, f in rows:
+    if kind == "lighthouse":
+        say(f"Lighthouse 12 mobile performance, {name}: {f['score']} (FCP {num(f['fcp']):.0f} ms, LCP {num(f['lcp']):.0f} ms, "
+            f"TBT {num(f['tbt']):.0f} ms, CLS {num(f['cls']):.3f}).")
+say("")
+say("Data generation (wall time, once; kept between runs): " + "; ".join(f"{n} {f['seconds']} s" for n, f in gen) + ".")
+say("")
+
+
+def target(label, ok, figure):
+    say(f"| {label} | {figure} | {'met' if ok else '**missed**'} |")
+
+
+say("| target | measured | |")
+say("|---|---|---|")
+for page in ("catalog list", "entry page", "catalog list, uncached", "entry page, uncached"):
+    f, base = load.get(page), ceiling.get(page)
+    if f and base:
+        r = num(f["rps"]) / num(base["rps"])
+        target(f"{page}: ≥ 0.5× nginx, p99 ≤ 20 ms at {conns}", r >= 0.5 and num(f["p99"]) <= 20, f"{r:.2f}×, p99 {num(f['p99']):.1f} ms")
+f = load.get("search, one client")
+if f:
+    target(f"search p95 ≤ 30 ms at {int(entries):,} entries (one client)", num(f["p95"]) <= 30, f"p95 {num(f['p95']):.1f} ms")
+f = load.get("lookup")
+if f:
+    target(f"lookup ≥ 10,000/s, p99 ≤ 10 ms at {int(cases):,} cases", num(f["rps"]) >= 10000 and num(f["p99"]) <= 10,
+           f"{num(f['rps']):,.0f}/s, p99 {num(f['p99']):.1f} ms")
+f = load.get("submission")
+if f:
+    target("≥ 1,000 durable submissions/s", num(f["rps"]) >= 1000, f"{num(f['rps']):,.0f}/s")
+if size:
+    target("first load ≤ 250 KB brotli", int(size["total"]) <= 250 * 1024, f"{int(size['total']) / 1024:.0f} KB")
+for kind, name, f in rows:
+    if kind == "lighthouse":
+        target(f"Lighthouse mobile ≥ 95, {name}", int(f["score"]) >= 95, f["score"])
+if rss:
+    target("server RSS ≤ 150 MB under load", int(rss) <= 150 * 1024, f"{int(rss) / 1024:.0f} MB (private {int(anon or 0) / 1024:.0f} MB)")
+say("")
+growth = [(n, f) for n, f in load.items() if "@" in n]
+if growth:
+    say("How cost grows with the catalog (the 1,000,000 figures are the rows above):")
+    say("")
+    say("| run | requests/s | p50 ms | p95 ms | p99 ms |")
+    say("|---|---:|---:|---:|---:|")
+    for n, f in growth:
+        say(f"| {n} | {num(f['rps']):,.0f} | {num(f['p50']):.2f} | {num(f['p95']):.2f} | {num(f['p99']):.2f} |")
+    say("")
+text = "\n".join(lines)
+print(text)
+with open(out, "w", encoding="utf-8") as fh:
+    fh.write(text + "\n")
+print(f"\nwritten to {out}")

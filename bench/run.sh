@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# `make bench` (issue #10): the release server against an nginx ceiling on this machine.
+#   1. builds the benchmark databases once, with the demo generator: 1,000,000 catalog entries,
+#      3,000,000 cases and 300,000 letters in one SQLite file, plus catalogs of 10,000 and 100,000
+#      entries to show how cost grows (kept in $BENCH_DIR, default ~/.cache/gongkai/bench);
+#   2. serves it with the release binary, and the same catalog list and entry pages saved as
+#      static HTML with nginx (the ceiling), both pinned to core 0;
+#   3. loads each endpoint with wrk pinned to core 1 (64 connections, 15 s each), the catalog
+#      pages as configured (page cache on) and every request rendered (page cache off);
+#   4. measures the first-load size (what the server sends with brotli) and Lighthouse's mobile
+#      performance score for the home page and the catalog;
+#   5. prints the table and writes it to bench/results/<date>.md.
+# Settings: BENCH_ENTRIES, BENCH_CASES, BENCH_LETTERS, BENCH_GROWTH ("10000 100000"),
+# BENCH_SECONDS (15), BENCH_CONNECTIONS (64), BENCH_DIR, BENCH_LIGHTHOUSE=0 to skip Lighthouse,
+# BENCH_OUT (the results file; default bench/results/<date>.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/gongkai/target}
+BIN="$TARGET_DIR/release/gongkai"
+ENTRIES=${BENCH_ENTRIES:-1000000}
+CASES=${BENCH_CASES:-3000000}
+LETTERS=${BENCH_LETTERS:-300000}
+GROWTH=${BENCH_GROWTH:-10000 100000}
+SECONDS_EACH=${BENCH_SECONDS:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+WORK=${BENCH_DIR:-$HOME/.cache/gongkai/bench}
+LH_DIR=$HOME/.cache/gongkai/lighthouse
+OUT=${BENCH_OUT:-bench/results/$(date +%F).md}
+# Bump when the generators change, so that old databases are rebuilt.
+GEN=2
+[ -x "$BIN" ] || { echo "build first: make build" >&2; exit 1; }
+[ -f target/site/pkg/gongkai.wasm ] || { echo "build first: make build (no target/site)" >&2; exit 1; }
+
+log() { echo "bench: $*" >&2; }
+need_apt=()
+for tool in wrk nginx brotli taskset; do command -v "$tool" >/dev/null || need_apt+=("$tool"); done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  pkgs=$(printf '%s\n' "${need_apt[@]}" | sed 's/^taskset$/util-linux/; s/^nginx$/nginx-light/' | sort -u | tr '\n' ' ')
+  log "installing $pkgs from Debian"
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y -qq $pkgs >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $pkgs >/dev/null; }
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
+  log "installing lighthouse 12 from npm (once)"
+  mkdir -p "$LH_DIR" && npm install --prefix "$LH_DIR" --silent --no-audit --no-fund lighthouse@12.8.2 >/dev/null
+fi
+CORES=$(nproc)
+SERVER_CPU=0; CLIENT_CPU=$(( CORES > 1 ? 1 : 0 ))
+mkdir -p "$WORK" "$(dirname "$OUT")"
+RUN=$(mktemp -d)
+RESULTS=$RUN/results.tsv
+: >"$RESULTS"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$RUN"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Runs a generator step once; its wall time is kept next to the database.
+generate() { # db step label command...
+  local db=$1 step=$2 label=$3; shift 3
+  if [ ! -s "$db.$step" ]; then
+    log "generating $label (once)"
+    local t0; t0=$(date +%s)
+    touch "$db.started"
+    DATABASE_URL="sqlite://$db" RUST_LOG=warn "$@" >/dev/null
+    echo "$(( $(date +%s) - t0 ))" >"$db.$step"
+    rm -f "$db.started"
+  fi
+  echo "gen	$label	seconds=$(cat "$db.$step")" >>"$RESULTS"
+}
+
+# Two databases, generated side by side on the two cores: the catalog (1,000,000 entries), and
+# the cases with the letters. The smaller catalogs for the growth runs follow the cases.
+CATALOG="$WORK/catalog-g$GEN-$ENTRIES.db"
+CASES_DB="$WORK/cases-g$GEN-$CASES-$LETTERS.db"
+PAIRS="$CASES_DB.pairs"
+generate "$CATALOG" catalog "$ENTRIES catalog entries" "$BIN" bench-catalog --entries "$ENTRIES" &
+CATALOG_GEN=$!
+generate "$CASES_DB" cases "$CASES cases" "$BIN" bench-seed --cases "$CASES" --sample-out "$PAIRS"
+generate "$CASES_DB" letters "$LETTERS letters" "$BIN" bench-letters --letters "$LETTERS"
+for n in $GROWTH; do
+  generate "$WORK/catalog-g$GEN-$n.db" catalog "$n catalog entries (growth)" "$BIN" bench-catalog --entries "$n"
+done
+wait "$CATALOG_GEN"
+
+SERVER=
+serve() { # db [VAR=value...]
+  local port db=$1; shift; port=$(free_port)
+  env LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai \
+    DATABASE_URL="sqlite://$db" GONGKAI_BENCH_NO_LOOKUP_THROTTLE=1 GONGKAI_SUBMIT_PER_ADDRESS=10000000 RUST_LOG=warn "$@" \
+    taskset -c "$SERVER_CPU" "$BIN" serve >"$RUN/server.log" 2>&1 &
+  SERVER=$!; PIDS+=("$SERVER")
+  BASE="http://127.0.0.1:$port"
+  # The server's private (anonymous) memory, sampled; VmHWM also counts the database pages
+  # SQLite maps into the process, which the kernel can drop at any time.
+  (while kill -0 "$SERVER" 2>/dev/null; do awk '/RssAnon/ {print $2}' "/proc/$SERVER/status" 2>/dev/null; sleep 0.5; done >"$RUN/anon.$SERVER") &
+  for _ in $(seq 1 300); do curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  log "the server did not start:"; tail -20 "$RUN/server.log" >&2; exit 1
+}
+stop() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }
+peak_rss() { echo "kb=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status") anon_kb=$(sort -n "$RUN/anon.$SERVER" | tail -1)"; }
+
+# load name connections script url [env...]
+load() {
+  local name=$1 conns=$2 script=$3 url=$4; shift 4
+  local line
+  line=$(env BENCH_LUA="$ROOT/bench/wrk" "$@" taskset -c "$CLIENT_CPU" wrk -t1 -c"$conns" -d"${SECONDS_EACH}s" --timeout 10s \
+    -s "$ROOT/bench/wrk/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
+  log "$name: $line"
+  echo "load	$name	connections=$conns $line" >>"$RESULTS"
+  # Let the server finish what the last run left in progress before the next run starts.
+  curl -s -o /dev/null -m 120 "${url%/}/healthz" || true
+  curl -s -o /dev/null -m 120 -H 'Cookie: gk_bench=1' "$(echo "$url" | sed -E 's#(https?://[^/]+).*#\1#')/" || true
+}
+
+sql() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$1" "$2"; }
+log "serving $CATALOG"
+serve "$CATALOG"
+ENTRY=$(sql "$CATALOG" "SELECT id FROM catalog_entries WHERE state = 'published' ORDER BY id DESC LIMIT 1")
+
+# The ceiling: the same two pages as static files behind nginx, on the same core.
+STATIC=$RUN/static
+mkdir -p "$STATIC/catalog"
+chmod 755 "$RUN"  # nginx's workers run as www-data
+curl -fsS "$BASE/catalog" -o "$STATIC/catalog/index.html"
+curl -fsS "$BASE/catalog/$ENTRY" -o "$STATIC/catalog/entry.html"
+NPORT=$(free_port)
+cat >"$RUN/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $RUN/nginx.pid;
+error_log $RUN/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $RUN/nginx-tmp;
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $STATIC;
+    default_type text/html;
+    location = /catalog { try_files /catalog/index.html =404; }
+    location = /catalog/$ENTRY { try_files /catalog/entry.html =404; }
+  }
+}
+EOF
+taskset -c "$SERVER_CPU" "$NGINX" -c "$RUN/nginx.conf" -p "$RUN" >/dev/null 2>&1 &
+NGINX_PID=$!; PIDS+=("$NGINX_PID")
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$NPORT/catalog" >/dev/null 2>&1 && break; sleep 0.1; done
+load "nginx: catalog list" "$CONNECTIONS" get.lua "http://127.0.0.1:$NPORT/catalog"
+load "nginx: entry page" "$CONNECTIONS" get.lua "http://127.0.0.1:$NPORT/catalog/$ENTRY"
+kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null || true
+
+# Searches: common and rare words, one character, traditional forms, a phrase, no match.
+printf '%s\n' 医疗 补贴 救助 招生 改造 社会保险 工资支付 安全生产 垃圾分类 河长制 审计整改 食品安全 林 费 補貼 醫療保險 农民工工资 义务教育招生入学 量子纠缠 通知 \
+  | python3 -c "import sys, urllib.parse; [print('/catalog?q=' + urllib.parse.quote(w.strip())) for w in sys.stdin if w.strip()]" >"$RUN/search.txt"
+# As configured by default: anonymous pages come from the page cache between renders.
+load "catalog list" "$CONNECTIONS" get.lua "$BASE/catalog"
+load "entry page" "$CONNECTIONS" get.lua "$BASE/catalog/$ENTRY"
+
+# First load: the home page and everything it loads before it is interactive, as sent (brotli).
+python3 - "$BASE" >>"$RESULTS" <<'EOF'
+import re, subprocess, sys
+base = sys.argv[1]
+def size(path):
+    out = subprocess.run(["curl", "-fsS", "-H", "Accept-Encoding: br", "-o", "/dev/null", "-w", "%{size_download}", base + path],
+                         capture_output=True, text=True, check=True).stdout
+    return int(out)
+html = subprocess.run(["curl", "-fsS", base + "/"], capture_output=True, text=True, check=True).stdout
+assets = sorted(set(re.findall(r'(?:href|src)="(/pkg/[^"]+\.(?:css|js|wasm))"', html)))
+if not any(a.endswith(".wasm") for a in assets):
+    assets += [a[:-3] + ".wasm" for a in assets if a.endswith(".js")]
+parts = {"html": size("/")}
+for a in assets:
+    parts[a.rsplit(".", 1)[1]] = parts.get(a.rsplit(".", 1)[1], 0) + size(a)
+print("size\tfirst load\t" + " ".join(f"{k}={v}" for k, v in parts.items()) + f" total={sum(parts.values())}")
+EOF
+
+if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ]; then
+  for page in / /catalog; do
+    CHROME_PATH=$(command -v chromium) "$LH_DIR/node_modules/.bin/lighthouse" "$BASE$page" --quiet \
+      --only-categories=performance --form-factor=mobile --output=json --output-path="$RUN/lh.json" \
+      --chrome-flags="--headless=new --no-sandbox --disable-dev-shm-usage" >/dev/null 2>"$RUN/lh.log" || { tail -5 "$RUN/lh.log" >&2; continue; }
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1])); a=r['audits']
+print('lighthouse\t' + sys.argv[2] + '\tscore=%d fcp=%.0f lcp=%.0f tbt=%.0f cls=%.3f' % (round(r['categories']['performance']['score']*100),
+  a['first-contentful-paint']['numericValue'], a['largest-contentful-paint']['numericValue'], a['total-blocking-time']['numericValue'],
+  a['cumulative-layout-shift']['numericValue']))" "$RUN/lh.json" "$page" >>"$RESULTS"
+    log "$(tail -1 "$RESULTS")"
+  done
+fi
+echo "rss	catalog	$(peak_rss)" >>"$RESULTS"
+stop
+
+# Every request rendered: the page cache off for the rest.
+serve "$CATALOG" GONGKAI_PAGE_CACHE_MS=0
+load "catalog list, uncached" "$CONNECTIONS" get.lua "$BASE/catalog"
+load "entry page, uncached" "$CONNECTIONS" get.lua "$BASE/catalog/$ENTRY"
+load "search" "$CONNECTIONS" get.lua "$BASE/" PATHS="$RUN/search.txt"
+load "search, one client" 1 get.lua "$BASE/" PATHS="$RUN/search.txt"
+echo "rss	catalog uncached	$(peak_rss)" >>"$RESULTS"
+stop
+
+log "serving $CASES_DB"
+serve "$CASES_DB" GONGKAI_PAGE_CACHE_MS=0
+UNIT=$(sql "$CASES_DB" "SELECT id FROM units ORDER BY id LIMIT 1")
+load "lookup" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PAIRS"
+load "letters list, uncached" "$CONNECTIONS" get.lua "$BASE/hotline"
+count_submitted() { sql "$CASES_DB" "SELECT COUNT(*) FROM cases WHERE submit_key NOT LIKE 'bench-%'"; }
+before=$(count_submitted)
+load "submission" "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
+echo "stored	submission	cases=$(( $(count_submitted) - before ))" >>"$RESULTS"
+echo "rss	cases	$(peak_rss)" >>"$RESULTS"
+stop
+
+# How cost grows with the catalog: list pages and searches at 10k and 100k entries.
+for n in $GROWTH; do
+  serve "$WORK/catalog-g$GEN-$n.db" GONGKAI_PAGE_CACHE_MS=0
+  load "catalog list @$n" "$CONNECTIONS" get.lua "$BASE/catalog"
+  load "search, one client @$n" 1 get.lua "$BASE/" PATHS="$RUN/search.txt"
+  stop
+done
+
+python3 bench/report.py "$RESULTS" "$OUT" "$ENTRIES" "$CASES" "$LETTERS" "$CONNECTIONS" "$SECONDS_EACH"

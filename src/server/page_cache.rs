@@ -1,0 +1,215 @@
+//! A short-lived cache of rendered public pages (a "micro-cache"): during a rush the home page,
+//! the catalog, an entry or the letters list is rendered once per `GONGKAI_PAGE_CACHE_MS`
+//! (2 s by default) and language/care-mode combination, and served from memory in between.
+//!
+//! - Only anonymous GETs of public pages are cached: a request with any cookie besides the
+//!   language and care-mode preferences (a staff or citizen session, the test clock) is
+//!   rendered afresh, so staff and a citizen who just filed always see their own writes.
+//! - Only complete `200 text/html` answers without `Set-Cookie` are kept.
+//! - Every answer from the cache gets a fresh CSP nonce: the old nonce is replaced in the body
+//!   and in the `Content-Security-Policy` header.
+//! - A successful write by staff clears this server's cache at once; other app servers over the
+//!   same database show it within the lifetime.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::domain::Prefs;
+
+/// Pages larger than this are not kept.
+const MAX_BODY: usize = 512 * 1024;
+/// Pages kept at most (about 20 MB of HTML at the catalog's size).
+const MAX_PAGES: usize = 512;
+
+#[derive(Clone)]
+pub struct PageCache(Option<Arc<Inner>>);
+
+struct Inner {
+    ttl: Duration,
+    pages: Mutex<HashMap<String, Page>>,
+}
+
+struct Page {
+    at: Instant,
+    headers: HeaderMap,
+    body: Bytes,
+    nonce: Option<String>,
+}
+
+impl PageCache {
+    /// A cache keeping pages for `ttl`; none at all when `ttl` is zero.
+    pub fn new(ttl: Duration) -> PageCache {
+        PageCache((!ttl.is_zero()).then(|| Arc::new(Inner { ttl, pages: Mutex::default() })))
+    }
+
+    fn clear(&self) {
+        if let Some(inner) = &self.0 {
+            inner.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+}
+
+/// The public pages worth caching: the home page, the catalog and its entries, the published
+/// letters, the ratings and the live board.
+fn cacheable_path(path: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit());
+    match path {
+        "/" | "/catalog" | "/hotline" | "/ratings" | "/lookup/board" => true,
+        _ => path.strip_prefix("/catalog/").is_some_and(digits),
+    }
+}
+
+/// The cache key for an anonymous request, or `None` when the request must be rendered afresh.
+fn key(req: &Request) -> Option<String> {
+    if req.method() != Method::GET || !cacheable_path(req.uri().path()) {
+        return None;
+    }
+    let cookies: Vec<&str> = req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+    let cookies = cookies.join("; ");
+    let only_prefs = cookies
+        .split(';')
+        .filter_map(|c| c.split_once('=').map(|(name, _)| name.trim()).or(Some(c.trim())).filter(|n| !n.is_empty()))
+        .all(|name| name == Prefs::LANG_COOKIE || name == Prefs::CARE_COOKIE);
+    if !only_prefs {
+        return None;
+    }
+    let prefs = Prefs::from_cookie_header(&cookies);
+    Some(format!("{}|{}|{}", req.uri(), prefs.locale.tag(), u8::from(prefs.care)))
+}
+
+/// The nonce the page's scripts carry, read from its CSP header.
+fn nonce_of(headers: &HeaderMap) -> Option<String> {
+    let csp = headers.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+    let start = csp.find("'nonce-")? + "'nonce-".len();
+    let len = csp[start..].find('\'')?;
+    Some(csp[start..start + len].to_owned())
+}
+
+fn fresh_nonce() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// The cached page as a new answer with its own nonce.
+fn serve(page: &Page) -> Response {
+    let mut headers = page.headers.clone();
+    let body = match &page.nonce {
+        Some(old) => {
+            let new = fresh_nonce();
+            let mut out = Vec::with_capacity(page.body.len() + 64);
+            let mut rest: &[u8] = &page.body;
+            let finder = memchr::memmem::Finder::new(old.as_bytes());
+            while let Some(i) = finder.find(rest) {
+                out.extend_from_slice(&rest[..i]);
+                out.extend_from_slice(new.as_bytes());
+                rest = &rest[i + old.len()..];
+            }
+            out.extend_from_slice(rest);
+            if let Some(csp) = headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()) {
+                if let Ok(v) = HeaderValue::from_str(&csp.replace(old.as_str(), &new)) {
+                    headers.insert(header::CONTENT_SECURITY_POLICY, v);
+                }
+            }
+            Bytes::from(out)
+        }
+        None => page.body.clone(),
+    };
+    headers.insert("x-page-cache", HeaderValue::from_static("hit"));
+    let mut res = Response::new(Body::from(body));
+    *res.headers_mut() = headers;
+    res
+}
+
+/// The middleware (see the module's notes).
+pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
+    let Some(inner) = cache.0.clone() else {
+        return next.run(req).await;
+    };
+    let Some(key) = key(&req) else {
+        let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let staff = req.headers().get_all(header::COOKIE).iter().any(|v| v.to_str().is_ok_and(|c| c.contains("gk_sid=")));
+        let res = next.run(req).await;
+        if write && staff && (res.status().is_success() || res.status().is_redirection()) {
+            cache.clear();
+        }
+        return res;
+    };
+    {
+        let pages = inner.pages.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(page) = pages.get(&key).filter(|p| p.at.elapsed() < inner.ttl) {
+            return serve(page);
+        }
+    }
+    let res = next.run(req).await;
+    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if res.status() != StatusCode::OK || !html || res.headers().contains_key(header::SET_COOKIE) {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, 64 * MAX_BODY).await else {
+        // The page failed while it was rendered: the reader may try again.
+        return Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .header(header::RETRY_AFTER, "2")
+            .body(Body::empty())
+            .unwrap_or_default();
+    };
+    if body.len() > MAX_BODY {
+        return Response::from_parts(parts, Body::from(body));
+    }
+    let mut headers = parts.headers.clone();
+    headers.remove(header::CONTENT_LENGTH);
+    let page = Page { at: Instant::now(), nonce: nonce_of(&headers), headers, body: body.clone() };
+    {
+        let mut pages = inner.pages.lock().unwrap_or_else(|e| e.into_inner());
+        if pages.len() >= MAX_PAGES {
+            let ttl = inner.ttl;
+            pages.retain(|_, p| p.at.elapsed() < ttl);
+            if pages.len() >= MAX_PAGES {
+                pages.clear();
+            }
+        }
+        pages.insert(key, page);
+    }
+    Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(uri: &str, cookie: Option<&str>) -> Request {
+        let mut b = Request::builder().uri(uri);
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        b.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_anonymous_gets_of_public_pages_have_a_key() {
+        assert!(key(&get("/catalog?q=医疗", None)).is_some());
+        assert!(key(&get("/catalog/123", Some("lang=en; care=1"))).is_some());
+        assert!(key(&get("/catalog/guide/3", None)).is_none());
+        assert!(key(&get("/admin", None)).is_none());
+        assert!(key(&get("/catalog", Some("gk_sid=abc"))).is_none());
+        assert!(key(&get("/catalog", Some("lang=en; gk_test_today=2026-12-01"))).is_none());
+        assert_ne!(key(&get("/", Some("lang=en"))), key(&get("/", Some("lang=zh-Hant"))));
+        assert_ne!(key(&get("/", Some("care=1"))), key(&get("/", None)));
+    }
+
+    #[test]
+    fn the_nonce_is_read_from_the_policy() {
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'self'; script-src 'nonce-AbC123' 'strict-dynamic'"));
+        assert_eq!(nonce_of(&h).as_deref(), Some("AbC123"));
+    }
+}
