@@ -53,7 +53,7 @@ RUN=$(mktemp -d)
 RESULTS=$RUN/results.tsv
 : >"$RESULTS"
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$RUN"; }
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$RUN"; return 0; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -223,3 +223,4 @@ for n in $GROWTH; do
 done
 
 python3 bench/report.py "$RESULTS" "$OUT" "$ENTRIES" "$CASES" "$LETTERS" "$CONNECTIONS" "$SECONDS_EACH"
+exit 0

