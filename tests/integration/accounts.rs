@@ -12,7 +12,7 @@ async fn unit_id(app: &TestApp, short_name: &str) -> String {
     id.to_string()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_administrator_creates_an_officer_who_then_works_in_that_unit_only() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -44,7 +44,7 @@ async fn an_administrator_creates_an_officer_who_then_works_in_that_unit_only() 
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn account_form_errors_name_their_field_and_create_nothing() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -71,7 +71,7 @@ async fn account_form_errors_name_their_field_and_create_nothing() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_administrators_manage_accounts_and_none_can_remove_their_own_admin_role() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -139,7 +139,7 @@ async fn signed_in(app: &TestApp, user: &str) -> reqwest::Client {
     c
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_refuses_the_wrong_callers_and_lets_the_right_one_through() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -197,7 +197,7 @@ async fn every_server_function_refuses_the_wrong_callers_and_lets_the_right_one_
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_back_office_page_asks_an_anonymous_visitor_to_sign_in() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -74,7 +74,7 @@ fn gongkai(url: &str, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_gongkai")).args(args).env("DATABASE_URL", url).env("RUST_LOG", "warn").output().expect("runs")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_online_backup_restores_every_row_and_attachment_byte_for_byte() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -133,7 +133,7 @@ async fn an_online_backup_restores_every_row_and_attachment_byte_for_byte() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_audit_log_is_append_only_in_the_database_itself() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

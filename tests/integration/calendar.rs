@@ -17,7 +17,7 @@ async fn clear(app: &TestApp, c: &reqwest::Client, date: &str) -> reqwest::Respo
     c.post(app.url("/api/calendar/clear")).form(&[("date", date)]).send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_read_the_calendar_and_only_administrators_change_it() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -45,7 +45,7 @@ async fn staff_read_the_calendar_and_only_administrators_change_it() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_calendar_input_gets_field_errors_and_changes_nothing() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -71,7 +71,7 @@ async fn bad_calendar_input_gets_field_errors_and_changes_nothing() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deadlines_are_counted_on_the_stored_calendar() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

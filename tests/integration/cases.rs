@@ -55,7 +55,7 @@ async fn lookup(app: &TestApp, c: &reqwest::Client, t: &str, code: &str) -> reqw
     c.post(app.url("/api/lookup/find")).form(&[("t", t), ("c", code)]).send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_submitted_twice_is_filed_once_with_a_receipt_for_its_browser_only() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -92,7 +92,7 @@ async fn a_request_submitted_twice_is_filed_once_with_a_receipt_for_its_browser_
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_input_is_refused_field_by_field_and_stores_nothing() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -129,7 +129,7 @@ async fn hostile_input_is_refused_field_by_field_and_stores_nothing() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_form_posted_without_javascript_comes_back_with_every_typed_value() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -161,7 +161,7 @@ async fn a_refused_form_posted_without_javascript_comes_back_with_every_typed_va
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officer_processes_a_request_and_the_due_dates_follow_the_engine() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -244,7 +244,7 @@ async fn an_officer_processes_a_request_and_the_due_dates_follow_the_engine() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn personal_data_is_for_the_receiving_unit_only() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -277,7 +277,7 @@ async fn personal_data_is_for_the_receiving_unit_only() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guessing_query_codes_is_throttled_per_address() {
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);
@@ -313,7 +313,7 @@ async fn guessing_query_codes_is_throttled_per_address() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attachments_are_checked_by_content_and_size_and_served_safely() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -362,7 +362,7 @@ async fn attachments_are_checked_by_content_and_size_and_served_safely() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_catalogue_has_the_seed_figures_and_service_cases_move_through_their_stages() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -400,7 +400,7 @@ async fn the_demo_catalogue_has_the_seed_figures_and_service_cases_move_through_
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_turns_yellow_then_red_as_the_calendar_advances_and_the_board_counts_it() {
     let db = TestDb::new().await;
     let day = |s: &str| time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE).unwrap();
@@ -455,7 +455,7 @@ async fn post_materials(app: &TestApp, c: &reqwest::Client, fields: &[(&'static 
     res.headers()["location"].to_str().unwrap().to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_attached_while_filling_in_the_form_are_filed_with_the_case_and_nothing_typed_is_lost() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -507,7 +507,7 @@ async fn files_attached_while_filling_in_the_form_are_filed_with_the_case_and_no
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officers_refused_action_without_javascript_comes_back_with_the_typed_note() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -64,7 +64,7 @@ async fn staff_entry(app: &TestApp, c: &reqwest::Client, id: i64) -> reqwest::Re
     c.post(app.url("/api/catalog/staff_entry")).form(&[("id", id.to_string())]).send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_entry_is_drafted_returned_fixed_published_revised_and_withdrawn() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -173,7 +173,7 @@ fn fixture(unit: usize, title: &str, body: &str, topic: Topic) -> GenEntry {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chinese_search_finds_short_words_both_scripts_ranks_titles_first_and_survives_hostile_queries() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -220,7 +220,7 @@ async fn chinese_search_finds_short_words_both_scripts_ranks_titles_first_and_su
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filters() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -279,7 +279,7 @@ async fn finished_import(app: &TestApp, c: &reqwest::Client, location: &str) -> 
     panic!("import {id} did not finish");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_csv_import_publishes_good_rows_reports_bad_ones_and_round_trips_through_export() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -339,7 +339,7 @@ async fn a_csv_import_publishes_good_rows_reports_bad_ones_and_round_trips_throu
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_word_in_more_entries_than_are_ranked_lists_them_newest_first_with_a_bounded_count() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -358,7 +358,7 @@ async fn a_word_in_more_entries_than_are_ranked_lists_them_newest_first_with_a_b
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_administrators_write_a_units_guide_and_its_markup_is_sanitised() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -398,7 +398,7 @@ async fn public_files(app: &TestApp, id: i64) -> Vec<(i64, String)> {
     entry["files"].as_array().unwrap().iter().map(|f| (f["id"].as_i64().unwrap(), f["name"].as_str().unwrap().to_owned())).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn attachments_follow_the_reviewed_text_and_are_served_safely() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

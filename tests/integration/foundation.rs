@@ -13,7 +13,7 @@ async fn started() -> (TestDb, TestApp) {
     (db, app)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_check_and_home_page_are_served() {
     let (_db, app) = started().await;
     let c = client();
@@ -34,7 +34,7 @@ async fn health_check_and_home_page_are_served() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_compressed_for_slow_networks() {
     let (_db, app) = started().await;
     let c = client();
@@ -48,7 +48,7 @@ async fn pages_are_compressed_for_slow_networks() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_and_care_mode_cookies_change_the_server_rendering() {
     let (_db, app) = started().await;
     let c = reqwest::Client::new();
@@ -63,7 +63,7 @@ async fn language_and_care_mode_cookies_change_the_server_rendering() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prefs_link_sets_cookies_and_only_returns_to_this_site() {
     let (_db, app) = started().await;
     let c = client();
@@ -83,7 +83,7 @@ async fn prefs_link_sets_cookies_and_only_returns_to_this_site() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_page_is_a_404_with_a_message() {
     let (_db, app) = started().await;
     let res = client().get(app.url("/no-such-page")).send().await.unwrap();
@@ -92,7 +92,7 @@ async fn unknown_page_is_a_404_with_a_message() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_is_refused_then_throttled() {
     let (_db, app) = started().await;
     let c = client();
@@ -111,7 +111,7 @@ async fn wrong_password_is_refused_then_throttled() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_user_and_malformed_input_get_field_errors() {
     let (_db, app) = started().await;
     let c = client();
@@ -132,7 +132,7 @@ async fn admin_units(app: &TestApp, c: &reqwest::Client) -> reqwest::Response {
     c.post(app.url("/api/units/admin_list")).form(&[("", "")][..0]).send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_function_refuses_anonymous_and_wrong_roles() {
     let (_db, app) = started().await;
     let anon = client();
@@ -156,7 +156,7 @@ async fn staff_function_refuses_anonymous_and_wrong_roles() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_county_has_110_units_with_valid_unique_codes() {
     let (_db, app) = started().await;
     let c = client();
@@ -177,7 +177,7 @@ async fn demo_county_has_110_units_with_valid_unique_codes() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signed_in_staff_sees_own_roles_and_logout_ends_the_session() {
     let (_db, app) = started().await;
     let c = client();
@@ -200,7 +200,7 @@ async fn signed_in_staff_sees_own_roles_and_logout_ends_the_session() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_survives_a_server_restart() {
     let db = TestDb::new().await;
     let c = client();
@@ -225,7 +225,7 @@ async fn login_with_header(app: &TestApp, c: &reqwest::Client, name: &str, value
         .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     let (_db, app) = started().await;
     let c = client();
@@ -237,7 +237,7 @@ async fn cross_site_posts_are_refused() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failing_migration_stops_start_up_with_a_clear_message() {
     let db = TestDb::new().await;
     let raw = Db::connect(&db.url, 1).await.unwrap();
@@ -249,7 +249,7 @@ async fn failing_migration_stops_start_up_with_a_clear_message() {
     assert!(msg.contains("database migration failed"), "{msg}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_admin_command_makes_a_working_login() {
     let (_db, app) = started().await;
     let err = gongkai::cli::create_admin(&app.db, "chief", "", "short").await.unwrap_err();
@@ -262,7 +262,7 @@ async fn create_admin_command_makes_a_working_login() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_actions_are_written_to_the_audit_log() {
     let (_db, app) = started().await;
     let c = client();
@@ -274,7 +274,7 @@ async fn staff_actions_are_written_to_the_audit_log() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_backend_under_test_is_the_one_requested() {
     let (_db, app) = started().await;
     let want_pg = std::env::var("GONGKAI_TEST_PG_URL").is_ok_and(|v| !v.is_empty());
@@ -286,7 +286,7 @@ async fn the_backend_under_test_is_the_one_requested() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_finishes_a_request_in_flight() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let (_db, app) = started().await;

@@ -38,7 +38,7 @@ fn inert(html: &str) -> bool {
     !html.contains("<script>alert(1)") && !html.contains("<img src=x onerror")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_pages_never_fail_and_never_echo_markup_from_their_input() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -69,7 +69,7 @@ async fn public_pages_never_fail_and_never_echo_markup_from_their_input() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_server_functions_refuse_hostile_arguments_without_failing() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -93,7 +93,16 @@ async fn public_server_functions_refuse_hostile_arguments_without_failing() {
                         _ => (*k, payload),
                     })
                     .collect();
-                let res = client().post(app.url(path)).form(&form).send().await.unwrap();
+                let res = match client().post(app.url(path)).form(&form).send().await {
+                    Ok(res) => res,
+                    // A body past the 2 MB limit may be refused (413) and the connection closed
+                    // before the client has finished writing it: a refusal, not a failure.
+                    Err(e) if huge && e.is_request() => {
+                        requests += 1;
+                        continue;
+                    }
+                    Err(e) => panic!("{path}: {e:?}"),
+                };
                 assert!(res.status() != StatusCode::INTERNAL_SERVER_ERROR, "{path} with {:?}: {}", &payload[..payload.len().min(40)], res.text().await.unwrap());
                 requests += 1;
             }
@@ -117,7 +126,7 @@ async fn public_server_functions_refuse_hostile_arguments_without_failing() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_uploaded_file_name_cannot_climb_out_of_its_place() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -78,7 +78,7 @@ fn steps(letter: &Value) -> Vec<String> {
     letter["timeline"].as_array().unwrap().iter().map(|e| e["step"].as_str().unwrap().to_owned()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_letter_is_routed_supervised_answered_rated_and_published() {
     let db = TestDb::new().await;
     let app = app_on(&db, DAY0).await;
@@ -209,7 +209,7 @@ async fn a_letter_is_routed_supervised_answered_rated_and_published() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_desk_rejects_and_merges_and_old_letters_raise_the_alarm() {
     let db = TestDb::new().await;
     let app = app_on(&db, DAY0).await;
@@ -264,7 +264,7 @@ async fn the_desk_rejects_and_merges_and_old_letters_raise_the_alarm() {
 }
 
 /// A GeoReport v2 client as the spec describes it: JSON lists, form-encoded POST.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open311_clients_list_services_file_a_request_and_see_it_closed_when_answered() {
     let db = TestDb::new().await;
     let app = app_on(&db, DAY0).await;
@@ -334,7 +334,7 @@ async fn open311_clients_list_services_file_a_request_and_see_it_closed_when_ans
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_letters_are_refused_field_by_field_or_shown_inert() {
     let db = TestDb::new().await;
     let app = app_on(&db, DAY0).await;
@@ -416,7 +416,7 @@ async fn stage(app: &TestApp, c: &reqwest::Client, token: &str, file: Option<(&s
     res.headers()["location"].to_str().unwrap().to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_attached_while_writing_go_with_the_letter_to_the_desk_and_its_units_only() {
     let db = TestDb::new().await;
     let app = app_on(&db, DAY0).await;
@@ -469,7 +469,7 @@ async fn files_attached_while_writing_go_with_the_letter_to_the_desk_and_its_uni
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bench_letters_are_published_answered_letters_of_the_units() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

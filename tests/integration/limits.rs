@@ -10,7 +10,7 @@ async fn submit(app: &TestApp, unit: i64, n: u128) -> reqwest::Response {
     client().post(app.url("/api/apply/submit")).form(&fields).send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_address_files_a_limited_number_per_hour_and_a_retried_post_does_not_count() {
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);
@@ -40,7 +40,7 @@ async fn an_address_files_a_limited_number_per_hour_and_a_retried_post_does_not_
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_its_limit_the_server_sheds_requests_with_503_and_retry_after_but_answers_its_health_check() {
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);

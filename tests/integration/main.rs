@@ -2,6 +2,10 @@
 //!
 //! The backend is SQLite unless `GONGKAI_TEST_PG_URL` names a PostgreSQL server on which the
 //! tests may create and drop databases; `make test` runs the suite once for each.
+//!
+//! Every test runs on a two-worker runtime, like the real server: on a single-threaded runtime a
+//! page's resource could stay pending forever (seen once in CI under heavy load; compare
+//! leptos-rs/leptos#4647), leaving a request unanswered.
 
 mod accounts;
 mod authz;

@@ -19,7 +19,7 @@ async fn page(c: &reqwest::Client, app: &TestApp, path: &str) -> (bool, String, 
     (hit, n, res.text().await.unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_pages_come_from_memory_with_their_own_nonce_until_staff_write() {
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);
@@ -59,7 +59,7 @@ async fn anonymous_pages_come_from_memory_with_their_own_nonce_until_staff_write
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_that_are_not_public_reads_are_never_cached() {
     let db = TestDb::new().await;
     let mut config = Config::for_database(&db.url);

@@ -59,7 +59,7 @@ fn row_for<'a>(s: &'a Value, tracking: &str) -> Option<&'a Value> {
     s["rows"].as_array().unwrap().iter().find(|r| r["tracking"].as_str().unwrap().replace('-', "") == tracking.replace('-', ""))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_from_public_figures_only() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -160,7 +160,7 @@ async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_f
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_public_page_checks_its_period_and_ranks_nobody_in_an_empty_one() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -174,7 +174,7 @@ async fn the_public_page_checks_its_period_and_ranks_nobody_in_an_empty_one() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn evaluators_see_the_monthly_trend_and_the_units_of_concern_and_export_every_rating() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
@@ -228,7 +228,7 @@ async fn campaign_form(app: &TestApp, slug: &str) -> Value {
     client().post(app.url("/api/ratings/window/form")).form(&[("slug", slug)]).send().await.unwrap().json().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_window_campaign_takes_one_rating_per_visit_code_and_counts_for_its_unit_and_matter() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -43,7 +43,7 @@ fn row(r: &Value, key: &str) -> Vec<i64> {
     rows.iter().find(|x| x[0] == key).unwrap()[1].as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_applications_table_counts_a_year_of_requests_and_checks_its_balance() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;

@@ -77,7 +77,7 @@ fn f(pairs: &[(String, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.clone(), (*v).to_owned())).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_survey_is_built_answered_once_per_browser_counted_and_exported() {
     let db = TestDb::new().await;
     let app = app(&db, 50).await;
@@ -205,7 +205,7 @@ async fn a_survey_is_built_answered_once_per_browser_counted_and_exported() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invitation_codes_allow_one_answer_each_and_the_address_window_holds() {
     let db = TestDb::new().await;
     let app = app(&db, 2).await;
