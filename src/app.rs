@@ -97,6 +97,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
                         <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
                         <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
+                        <Route path=path!("assessment") view=crate::assessment::pages::AssessmentPage ssr=SsrMode::Async/>
+                        <Route path=path!("assessment/scores") view=crate::assessment::pages::ScoresPage ssr=SsrMode::Async/>
+                        <Route path=path!("reports") view=crate::assessment::pages::ReportsAdminPage ssr=SsrMode::Async/>
                         <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
                         <Route path=path!("catalog") view=StaffCatalogPage ssr=SsrMode::Async/>
                         <Route path=path!("catalog/new") view=NewEntryPage ssr=SsrMode::Async/>

@@ -60,6 +60,7 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
     if seeded {
         seed_units(db, opts).await?;
         seed_staff(db).await?;
+        seed_assessment(db).await?;
     }
     let (matters,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM matters").fetch_one(&db.pool).await?;
     if matters == 0 {
@@ -97,6 +98,25 @@ pub async fn seed_if_empty(db: &Db, opts: &DemoOptions) -> Result<bool> {
         seed_baseline(db).await?;
     }
     Ok(seeded)
+}
+
+/// The county's publishing minimums (seed 001) and its news-like column, set by the administrator.
+async fn seed_assessment(db: &Db) -> Result<()> {
+    use crate::domain::assessment::{ColumnClass, FrequencyRule, Period};
+    use crate::domain::catalog::Topic;
+    let (admin,): (i64,) = sqlx::query_as("SELECT id FROM staff WHERE username = 'admin'").fetch_one(&db.pool).await?;
+    let rules = [
+        (Topic::General, UnitKind::Department, Period::Quarter, 3, 30),
+        (Topic::Finance, UnitKind::Department, Period::Year, 2, 20),
+        (Topic::General, UnitKind::Township, Period::Quarter, 3, 30),
+        (Topic::Agriculture, UnitKind::Township, Period::Year, 2, 20),
+        (Topic::General, UnitKind::Enterprise, Period::Year, 2, 20),
+    ];
+    for (topic, kind, period, minimum, weight) in rules {
+        crate::assessment::store::set_rule(db, &FrequencyRule { topic, kind, period, minimum, weight }, admin).await?;
+    }
+    crate::assessment::store::set_column_class(db, Topic::General, ColumnClass::News, admin).await?;
+    Ok(())
 }
 
 /// Demo entries: 600 published, plus a draft and one awaiting review at 发改委 so the officer and

@@ -27,6 +27,7 @@ macro_rules! code_enum {
 
 
 pub mod application;
+pub mod assessment;
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;

@@ -209,7 +209,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    let cleanup = tokio::spawn(expire_sessions(state.db.clone()));
+    let cleanup = tokio::spawn(housekeeping(state.clone()));
     let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown)
@@ -219,14 +219,16 @@ pub async fn serve(
     Ok(())
 }
 
-async fn expire_sessions(db: Db) {
-    let store = session::DbSessionStore::new(db);
+/// Hourly: deletes expired sessions and runs the day's self-audit if no server has yet.
+async fn housekeeping(state: AppState) {
+    let store = session::DbSessionStore::new(state.db.clone());
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
         if let Err(e) = store.delete_expired().await {
             tracing::warn!(error = %e, "could not delete expired sessions");
         }
+        crate::assessment::api::daily_self_audit(&state).await;
     }
 }
 

@@ -113,6 +113,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                             <li><A href="/admin/units" attr:class=link>{tr(Msg::UnitsAdmin)}</A></li>
                             <li><A href="/admin/staff" attr:class=link>{tr(Msg::AccountsAdmin)}</A></li>
                         })}
+                        <li><A href="/admin/assessment" attr:class=link>{tr(Msg::AssessmentNav)}</A></li>
                         <li><A href="/admin/calendar" attr:class=link>{tr(Msg::CalendarAdmin)}</A></li>
                     </ul>
                 </nav>

@@ -53,7 +53,9 @@ pub(crate) fn access(path: &str) -> Option<Access> {
         "hotline/alarms" => Access::Staff { wrong: &[], right: Some("officer.edu"), obj: Obj::None },
         "catalog/new_form" => staff(NOT_UNIT_STAFF, "officer.fgw", Obj::None),
         "ratings/staff" => Access::Staff { wrong: &[], right: Some("officer.edu"), obj: Obj::None },
-        "calendar/year" => Access::Staff { wrong: &[], right: Some("officer.edu"), obj: Obj::None },
+        "calendar/year" | "assessment/scores" | "assessment/overview" => Access::Staff { wrong: &[], right: Some("officer.edu"), obj: Obj::None },
+        // A unit's yearly report is written by its administrators and reviewers.
+        "reports/edit" | "reports/save" => staff(&["officer.fgw", "officer.edu", "evaluator"], "admin", Obj::None),
         "catalog/import_status" => Access::Staff { wrong: OTHER_UNIT, right: None, obj: Obj::None },
         // One object of one unit.
         "catalog/staff_entry" | "catalog/save" | "catalog/act" => staff(OTHER_UNIT, "officer.fgw", Obj::Entry),
@@ -72,7 +74,7 @@ pub(crate) fn access(path: &str) -> Option<Access> {
         | "surveys/admin/invites" => staff(NOT_EVALUATORS, "evaluator", Obj::Survey),
         // Site administrators.
         "catalog/guide_save" | "units/admin_list" | "staff/accounts" | "staff/create_account" | "staff/revoke_role" | "calendar/set"
-        | "calendar/clear" => staff(NOT_SITE_ADMINS, "admin", Obj::None),
+        | "calendar/clear" | "assessment/rule" | "assessment/rule_remove" | "assessment/column" => staff(NOT_SITE_ADMINS, "admin", Obj::None),
         _ => return None,
     })
 }
@@ -107,6 +109,8 @@ fn body(id: i64) -> Vec<(&'static str, String)> {
         ("tracking", "0000-0000-0000"),
         ("count", "0"),
         ("appeals", "false"),
+        ("topic", "matrix-check"),
+        ("class", "matrix-check"),
     ]
     .into_iter()
     .map(|(k, v)| (k, v.to_owned()))

@@ -8,6 +8,7 @@
 //! leptos-rs/leptos#4647), leaving a request unanswered.
 
 mod accounts;
+mod assessment;
 mod authz;
 mod backup;
 mod calendar;
