@@ -172,6 +172,12 @@ fn rule_msg(rule: VetoRule) -> Msg {
     rule.msg()
 }
 
+/// A table's column headings, each with its extra classes (alignment).
+fn head(cols: &[(Msg, &'static str)]) -> impl IntoView + use<> {
+    let cells = cols.iter().map(|(m, extra)| view! { <th scope="col" class=format!("px-2 py-1 {extra}")>{tr(*m)}</th> }).collect_view();
+    view! { <thead class="bg-gray-100"><tr>{cells}</tr></thead> }
+}
+
 /// A finding's subject in words: the column's name, the letter's number, or the home page.
 fn subject_text(f: &Finding, l: Locale) -> String {
     match f.rule {
@@ -225,12 +231,7 @@ fn AssessmentBody(v: AssessmentView) -> impl IntoView {
                 view! {
                     <div class="overflow-x-auto" tabindex="0" role="region" aria-labelledby="audit-heading">
                         <table class="w-full text-left text-sm" data-testid="audit-findings">
-                            <thead class="bg-gray-100"><tr>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::FindingRule)}</th>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::FindingSubject)}</th>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::FindingSince)}</th>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::FindingResponsible)}</th>
-                            </tr></thead>
+                            {head(&[(Msg::FindingRule, ""), (Msg::FindingSubject, ""), (Msg::FindingSince, ""), (Msg::FindingResponsible, "")])}
                             <tbody>
                                 {findings.into_iter().map(|f| {
                                     let subject = subject_text(&f, l);
@@ -340,12 +341,7 @@ fn ScoresBody(
                 view! {
                     <div class="overflow-x-auto" tabindex="0" role="region" aria-labelledby="ranking-heading">
                         <table class="w-full text-left" data-testid="ranking">
-                            <thead class="bg-gray-100"><tr>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::RankCol)}</th>
-                                <th scope="col" class="px-2 py-1">{tr(Msg::UnitCol)}</th>
-                                <th scope="col" class="px-2 py-1 text-right">{tr(Msg::ScoreCol)}</th>
-                                <th scope="col" class="px-2 py-1 text-right">{tr(Msg::MissingCol)}</th>
-                            </tr></thead>
+                            {head(&[(Msg::RankCol, ""), (Msg::UnitCol, ""), (Msg::ScoreCol, "text-right"), (Msg::MissingCol, "text-right")])}
                             <tbody>
                                 {ranking.into_iter().filter(|u| u.score.is_some()).map(|u| {
                                     let missing: u32 = u.results.iter().map(RuleResult::missing).sum();

@@ -612,6 +612,29 @@ pub struct Bulk<'a> {
 /// (from the unit's serial when none is given), counts, search tokens, and — with `history` — the
 /// approved first revision and an "imported" step. Returns the index numbers.
 pub async fn publish_bulk(db: &Db, items: &[Bulk<'_>], actor: i64, pattern: &IndexPattern, history: bool) -> Result<Vec<String>, sqlx::Error> {
+    publish_bulk_with(db, items, actor, pattern, history, None).await
+}
+
+/// Where an import stands after a batch, recorded in the batch's own transaction: a resumed
+/// import then neither repeats nor skips a row.
+pub struct ImportProgress<'a> {
+    pub id: i64,
+    pub done: i64,
+    pub imported: i64,
+    /// The rejected rows so far, as JSON.
+    pub report: &'a str,
+    pub lease_until: i64,
+}
+
+/// [`publish_bulk`], recording an import's progress in the same transaction.
+pub async fn publish_bulk_with(
+    db: &Db,
+    items: &[Bulk<'_>],
+    actor: i64,
+    pattern: &IndexPattern,
+    history: bool,
+    progress: Option<&ImportProgress<'_>>,
+) -> Result<Vec<String>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let mut numbers = Vec::with_capacity(items.len());
     let mut counts: std::collections::HashMap<(&'static str, String), i64> = std::collections::HashMap::new();
@@ -660,6 +683,16 @@ pub async fn publish_bulk(db: &Db, items: &[Bulk<'_>], actor: i64, pattern: &Ind
     }
     for ((dim, node), n) in counts {
         add_count(&mut tx, dim, &node, n).await?;
+    }
+    if let Some(p) = progress {
+        sqlx::query("UPDATE catalog_imports SET done = $1, imported = $2, report = $3, lease_until = $4 WHERE id = $5")
+            .bind(p.done)
+            .bind(p.imported)
+            .bind(p.report)
+            .bind(p.lease_until)
+            .bind(p.id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(numbers)

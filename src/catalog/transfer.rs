@@ -2,6 +2,8 @@
 //! spreadsheet programs read the Chinese text; import reads UTF-8 or GB18030 (what Excel saves
 //! on Chinese Windows), with the export's columns. An import runs in a background task that
 //! records its progress and a per-row report in `catalog_imports`, so any app server can show it.
+//! An import cut short (its server stopped) is resumed from the last batch recorded, by whichever
+//! app server claims it first once its lease has run out.
 
 use super::store::{self, Bulk};
 use super::{ImportView, RejectedRow};
@@ -19,6 +21,8 @@ use tower_sessions::Session;
 const BATCH: usize = 200;
 /// Most rows one file may hold.
 const MAX_IMPORT_ROWS: usize = 100_000;
+/// Seconds an app server holds an import between two batches before another may resume it.
+const LEASE_SECS: i64 = 300;
 
 /// The columns, in the order of the catalog's standard metadata.
 pub const COLUMNS: [&str; 14] =
@@ -147,13 +151,14 @@ pub async fn upload(State(state): State<AppState>, session: Session, mp: Multipa
         return back("rows");
     }
     let row: Result<(i64,), _> = sqlx::query_as(
-        "INSERT INTO catalog_imports (staff_id, file_name, csv, total, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO catalog_imports (staff_id, file_name, csv, total, created_at, lease_until) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(staff.id)
     .bind(&name)
     .bind(&text)
     .bind(rows as i64)
     .bind(now())
+    .bind(now() + LEASE_SECS)
     .fetch_one(&state.db.pool)
     .await;
     let id = match row {
@@ -164,13 +169,70 @@ pub async fn upload(State(state): State<AppState>, session: Session, mp: Multipa
         }
     };
     let _ = crate::server::audit::record(&state.db, Some(staff.id), "catalog_import", &format!("import {id}, {rows} rows")).await;
+    start(state, id, staff, text, Resume::default());
+    Redirect::to(&format!("/admin/catalog/import/{id}")).into_response()
+}
+
+/// Where a resumed import picks up: rows already done, entries imported and rows rejected.
+#[derive(Default)]
+struct Resume {
+    done: i64,
+    imported: i64,
+    rejected: Vec<RejectedRow>,
+}
+
+fn start(state: AppState, id: i64, staff: auth::Staff, text: String, from: Resume) {
     tokio::spawn(async move {
-        if let Err(e) = run(&state, id, &staff, &text).await {
+        if let Err(e) = run(&state, id, &staff, &text, from).await {
             tracing::error!(error = %e, import = id, "catalog import failed");
             let _ = sqlx::query("UPDATE catalog_imports SET finished = 1 WHERE id = $1").bind(id).execute(&state.db.pool).await;
         }
     });
-    Redirect::to(&format!("/admin/catalog/import/{id}")).into_response()
+}
+
+/// Claims and resumes every unfinished import whose lease has run out (run at start-up and
+/// hourly by every app server). The claim is one conditional update, so only one server wins.
+pub async fn resume_interrupted(state: &AppState) {
+    let stale: Vec<(i64,)> = match sqlx::query_as("SELECT id FROM catalog_imports WHERE finished = 0 AND lease_until < $1")
+        .bind(now())
+        .fetch_all(&state.db.pool)
+        .await
+    {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot look for interrupted imports");
+            return;
+        }
+    };
+    for (id,) in stale {
+        if let Err(e) = resume(state, id).await {
+            tracing::warn!(error = %e, import = id, "resuming an import failed");
+        }
+    }
+}
+
+async fn resume(state: &AppState, id: i64) -> Result<(), sqlx::Error> {
+    let claimed = sqlx::query("UPDATE catalog_imports SET lease_until = $1 WHERE id = $2 AND finished = 0 AND lease_until < $3")
+        .bind(now() + LEASE_SECS)
+        .bind(id)
+        .bind(now())
+        .execute(&state.db.pool)
+        .await?;
+    if claimed.rows_affected() != 1 {
+        return Ok(());
+    }
+    let (staff_id, csv, done, imported, report): (i64, String, i64, i64, String) =
+        sqlx::query_as("SELECT staff_id, csv, done, imported, report FROM catalog_imports WHERE id = $1").bind(id).fetch_one(&state.db.pool).await?;
+    // The member who started it, with the grants they hold now.
+    let Ok(Some(staff)) = auth::load_staff(state, staff_id).await else {
+        tracing::warn!(import = id, "the member who started the import is gone: it stops here");
+        sqlx::query("UPDATE catalog_imports SET finished = 1, csv = '' WHERE id = $1").bind(id).execute(&state.db.pool).await?;
+        return Ok(());
+    };
+    let rejected = serde_json::from_str(&report).unwrap_or_default();
+    tracing::info!(import = id, done, "resuming an interrupted catalog import");
+    start(state.clone(), id, staff, csv, Resume { done, imported, rejected });
+    Ok(())
 }
 
 /// Reads a code or its label (in any of the three languages) for one of the classifications.
@@ -192,7 +254,7 @@ struct Row {
 }
 
 /// Works through an import in batches, recording progress and the rejected rows.
-async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str) -> Result<(), sqlx::Error> {
+async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str, from: Resume) -> Result<(), sqlx::Error> {
     let db = &state.db;
     let units: Vec<(i64, String, String, String)> =
         sqlx::query_as("SELECT id, name, short_name, code FROM units").fetch_all(&db.pool).await?;
@@ -201,9 +263,10 @@ async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str) -> Resu
     let col = |name: &str| headers.iter().position(|h| h == name);
     let cols: Vec<Option<usize>> = COLUMNS.iter().map(|c| col(c)).collect();
     let today = state.today();
-    let mut rejected: Vec<RejectedRow> = Vec::new();
-    let (mut done, mut imported) = (0i64, 0i64);
+    let Resume { mut done, mut imported, mut rejected } = from;
     let mut records = reader.records();
+    // Rows handled before an interruption: their entries and rejections are recorded already.
+    for _ in records.by_ref().take(usize::try_from(done).unwrap_or(0)) {}
     loop {
         let mut batch: Vec<Row> = Vec::new();
         for record in records.by_ref().take(BATCH) {
@@ -286,11 +349,12 @@ async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str) -> Resu
                 published_on: *published_on,
             })
             .collect();
-        store::publish_bulk(db, &items, staff.id, &state.config.index_pattern, true).await?;
         imported += items.len() as i64;
-        progress(db, id, done, imported, &rejected, false).await?;
+        let report = serde_json::to_string(&rejected).unwrap_or_else(|_| "[]".into());
+        let at = store::ImportProgress { id, done, imported, report: &report, lease_until: now() + LEASE_SECS };
+        store::publish_bulk_with(db, &items, staff.id, &state.config.index_pattern, true, Some(&at)).await?;
     }
-    progress(db, id, done, imported, &rejected, true).await?;
+    finish(db, id, done, imported, &rejected).await?;
     tracing::info!(import = id, imported, rejected = rejected.len(), "catalog import finished");
     Ok(())
 }
@@ -317,13 +381,13 @@ fn column_of(field: &str) -> &'static str {
     }
 }
 
-async fn progress(db: &crate::server::Db, id: i64, done: i64, imported: i64, rejected: &[RejectedRow], finished: bool) -> Result<(), sqlx::Error> {
+/// Records the import as finished; the file is no longer kept.
+async fn finish(db: &crate::server::Db, id: i64, done: i64, imported: i64, rejected: &[RejectedRow]) -> Result<(), sqlx::Error> {
     let report = serde_json::to_string(rejected).unwrap_or_else(|_| "[]".into());
-    sqlx::query("UPDATE catalog_imports SET done = $1, imported = $2, report = $3, finished = $4, csv = CASE WHEN $4 = 1 THEN '' ELSE csv END WHERE id = $5")
+    sqlx::query("UPDATE catalog_imports SET done = $1, imported = $2, report = $3, finished = 1, csv = '' WHERE id = $4")
         .bind(done)
         .bind(imported)
         .bind(report)
-        .bind(i64::from(finished))
         .bind(id)
         .execute(&db.pool)
         .await?;

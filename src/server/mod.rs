@@ -219,7 +219,8 @@ pub async fn serve(
     Ok(())
 }
 
-/// Hourly: deletes expired sessions and runs the day's self-audit if no server has yet.
+/// Hourly (and at start-up): deletes expired sessions, resumes catalog imports cut short, and runs
+/// the day's self-audit if no server has yet.
 async fn housekeeping(state: AppState) {
     let store = session::DbSessionStore::new(state.db.clone());
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -228,6 +229,7 @@ async fn housekeeping(state: AppState) {
         if let Err(e) = store.delete_expired().await {
             tracing::warn!(error = %e, "could not delete expired sessions");
         }
+        crate::catalog::transfer::resume_interrupted(&state).await;
         crate::assessment::api::daily_self_audit(&state).await;
     }
 }

@@ -279,6 +279,59 @@ async fn finished_import(app: &TestApp, c: &reqwest::Client, location: &str) -> 
     panic!("import {id} did not finish");
 }
 
+/// Stores an import as its server left it when it stopped: `done` rows handled (the first
+/// published), the file kept, the lease ending at `lease_until`.
+async fn interrupted_import(db: &gongkai::server::Db, staff: i64, tag: &str, lease_until: i64) {
+    let header = "索引号,名称,内容概述,关键词,发布机构,文号,成文日期,发布日期,主题分类,体裁分类,服务对象,有效性,公开方式,正文\n";
+    let rows: String = (1..=4)
+        .map(|n| format!(",{tag}续传文件{n},,,青山县发展和改革委员会,,2021-03-0{n},2021-03-0{n},finance,notice,citizens,valid,proactive,\n"))
+        .collect();
+    let report = r#"[{"line":3,"title":"坏行","problems":[["名称","FieldRequired"]]}]"#;
+    sqlx::query(
+        "INSERT INTO catalog_imports (staff_id, file_name, csv, total, done, imported, report, finished, created_at, lease_until) \
+         VALUES ($1, 'old.csv', $2, 4, 2, 1, $3, 0, 0, $4)",
+    )
+    .bind(staff)
+    .bind(format!("{header}{rows}"))
+    .bind(report)
+    .bind(lease_until)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+}
+
+async fn titled(app: &TestApp, title: &str) -> i64 {
+    sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM catalog_entries WHERE title = $1").bind(title).fetch_one(&app.db.pool).await.unwrap().0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_cut_short_resumes_after_its_last_recorded_batch_on_the_next_start() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let (reviewer,): (i64,) = sqlx::query_as("SELECT id FROM staff WHERE username = 'reviewer.fgw'").fetch_one(&app.db.pool).await.unwrap();
+    app.stop().await;
+    // Written while no server runs: one lease ran out, the other is still held by a live server.
+    let stopped = gongkai::server::Db::connect(&db.url, 1).await.unwrap();
+    interrupted_import(&stopped, reviewer, "甲", 0).await;
+    interrupted_import(&stopped, reviewer, "乙", i64::MAX / 2).await;
+    stopped.pool.close().await;
+    let app = TestApp::start(&db.url).await;
+    let c = signed_in(&app, "reviewer.fgw").await;
+    let (resumed,): (i64,) = sqlx::query_as("SELECT id FROM catalog_imports WHERE file_name = 'old.csv' ORDER BY id LIMIT 1").fetch_one(&app.db.pool).await.unwrap();
+    let report = finished_import(&app, &c, &format!("/admin/catalog/import/{resumed}")).await;
+    // Rows 1 and 2 were handled before the stop and are not repeated; 3 and 4 are imported now.
+    assert_eq!((report["total"].as_i64(), report["done"].as_i64(), report["imported"].as_i64()), (Some(4), Some(4), Some(3)));
+    assert_eq!(report["rejected"].as_array().map(Vec::len), Some(1), "the rejection recorded before the stop is kept: {report}");
+    assert_eq!((titled(&app, "甲续传文件1").await, titled(&app, "甲续传文件2").await), (0, 0));
+    assert_eq!((titled(&app, "甲续传文件3").await, titled(&app, "甲续传文件4").await), (1, 1));
+    // The import whose lease is held elsewhere is left to its server.
+    let (done, finished): (i64, i64) =
+        sqlx::query_as("SELECT done, finished FROM catalog_imports WHERE file_name = 'old.csv' ORDER BY id DESC LIMIT 1").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!((done, finished), (2, 0));
+    assert_eq!(titled(&app, "乙续传文件3").await, 0);
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_csv_import_publishes_good_rows_reports_bad_ones_and_round_trips_through_export() {
     let db = TestDb::new().await;
