@@ -20,7 +20,9 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 60_000,
+  // Several tests walk a whole case through many pages; on a busy two-core CI machine they can
+  // pass 60 s, so they get two minutes.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -23,7 +23,17 @@ export async function expectAccessibleInBothModes(page: Page, label: string) {
 
 /** Waits until the WASM has hydrated the page (the app marks <html data-hydrated>). */
 export async function hydrated(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "");
+  try {
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "");
+  } catch (e) {
+    // Name what the browser saw, so a failure in CI (where only the log survives) can be traced.
+    const said = [
+      ...(await page.consoleMessages()).filter((m) => m.type() === "error" || m.type() === "warning").map((m) => `console ${m.type()}: ${m.text()}`),
+      ...(await page.pageErrors()).map((err) => `page error: ${err.message}`),
+    ];
+    const body = (await page.content().catch(() => "")).slice(0, 2000);
+    throw new Error(`${page.url()} did not hydrate.\n${said.slice(-20).join("\n")}\n---- document (start) ----\n${body}\n${e}`);
+  }
 }
 
 export const DEMO_PASSWORD = "Gongkai@2026";
