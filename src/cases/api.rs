@@ -26,8 +26,15 @@ enum Viewer {
 
 #[cfg(feature = "ssr")]
 async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &WorkingDayCalendar) -> Result<CaseView, AppError> {
+    let parts = store::parts(&state.db, row.id).await?;
+    build_view_from(state, row, parts, viewer, cal).await
+}
+
+/// [`build_view`] from parts already read.
+#[cfg(feature = "ssr")]
+async fn build_view_from(state: &AppState, row: CaseRow, parts: store::CaseParts, viewer: Viewer, cal: &WorkingDayCalendar) -> Result<CaseView, AppError> {
     let db = &state.db;
-    let events = store::events(db, row.id).await?;
+    let store::CaseParts { events, files, rating } = parts;
     let deadline = store::deadline_of(&row, &events, row.matter_limit, cal);
     let kind = row.kind();
     let status = row.status();
@@ -76,12 +83,12 @@ async fn build_view(state: &AppState, row: CaseRow, viewer: Viewer, cal: &Workin
         assignee: row.assignee_name.clone(),
         timeline: store::timeline(&events, viewer == Viewer::Applicant),
         answer,
-        files: store::files(db, row.id).await?,
+        files,
         open_actions,
         unit_staff,
         act_token: String::new(),
         act_draft: None,
-        rating: crate::ratings::store::for_case(db, row.id, state.today()).await?,
+        rating: crate::ratings::store::from_row(db, rating, state.today()).await?,
     })
 }
 
@@ -277,7 +284,8 @@ pub const LOOKUP_PER_NUMBER: throttle::Limit = throttle::Limit { max: 100, windo
 /// What a tracking number and query code open: a case or a hotline letter.
 #[cfg(feature = "ssr")]
 pub enum Found {
-    Case(CaseRow),
+    /// The case with what its view shows, read in the same query.
+    Case(Box<(CaseRow, store::CaseParts)>),
     Letter(crate::hotline::store::LetterDb),
 }
 
@@ -304,7 +312,7 @@ pub async fn find_any_for_applicant(state: &AppState, t: &str, c: &str) -> Resul
 #[cfg(feature = "ssr")]
 pub async fn find_case_for(state: &AppState, ip: &str, t: &str, c: &str) -> Result<CaseRow, AppError> {
     match find_any_for(state, ip, t, c).await? {
-        Found::Case(row) => Ok(row),
+        Found::Case(case) => Ok(case.0),
         Found::Letter(_) => Err(AppError::invalid("c", Msg::LookupNoMatch)),
     }
 }
@@ -331,8 +339,8 @@ pub async fn find_any_for(state: &AppState, ip: &str, t: &str, c: &str) -> Resul
         return Err(AppError::Throttled { msg: Msg::LookupThrottled });
     }
     let found = match &tracking {
-        Some(t) => match store::by_tracking(db, t).await? {
-            Some(row) => Some((row.code_hash.clone(), Found::Case(row))),
+        Some(t) => match store::by_tracking_with_parts(db, t).await? {
+            Some(case) => Some((case.0.code_hash.clone(), Found::Case(Box::new(case)))),
             None => crate::hotline::store::by_tracking(db, t).await?.map(|l| (l.code_hash.clone(), Found::Letter(l))),
         },
         None => None,
@@ -359,15 +367,18 @@ pub async fn find_any_for(state: &AppState, ip: &str, t: &str, c: &str) -> Resul
 #[server(endpoint = "lookup/find")]
 pub async fn lookup_case(t: String, c: String) -> Result<CaseView, AppError> {
     let state = auth::state()?;
-    let row = find_for_applicant(&state, &t, &c).await?;
-    applicant_view(&state, row).await
+    match find_any_for_applicant(&state, &t, &c).await? {
+        Found::Case(case) => applicant_view(&state, *case).await,
+        Found::Letter(_) => Err(AppError::invalid("c", Msg::LookupNoMatch)),
+    }
 }
 
-/// The applicant's view of a case found through the lookup.
+/// The applicant's view of a case found through the lookup, with its parts.
 #[cfg(feature = "ssr")]
-pub async fn applicant_view(state: &AppState, row: CaseRow) -> Result<CaseView, AppError> {
+pub async fn applicant_view(state: &AppState, case: (CaseRow, store::CaseParts)) -> Result<CaseView, AppError> {
     let cal = crate::calendar::store::load(&state.db).await?;
-    build_view(state, row, Viewer::Applicant, &cal).await
+    let (row, parts) = case;
+    build_view_from(state, row, parts, Viewer::Applicant, &cal).await
 }
 
 /// The applicant sends the corrected application (补正) the unit asked for; the clock restarts.

@@ -31,7 +31,7 @@ pub async fn lookup_any(t: String, c: String) -> Result<LookupResult, AppError> 
     use crate::cases::api::{Found, applicant_view, find_any_for_applicant};
     let state = crate::server::auth::state()?;
     match find_any_for_applicant(&state, &t, &c).await? {
-        Found::Case(row) => Ok(LookupResult::Case(Box::new(applicant_view(&state, row).await?))),
+        Found::Case(case) => Ok(LookupResult::Case(Box::new(applicant_view(&state, *case).await?))),
         Found::Letter(l) => {
             Ok(LookupResult::Letter(Box::new(crate::hotline::api::build_view(&state, l, crate::hotline::api::Viewer::Writer).await?)))
         }

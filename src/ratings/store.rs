@@ -80,8 +80,20 @@ const RECT_COLUMNS: &str = "x.state, x.due_on, x.explanation, x.remedy, x.callba
 
 /// The rating of one case, if it has one.
 pub async fn for_case(db: &Db, case_id: i64, today: Date) -> Result<Option<CaseRating>, sqlx::Error> {
-    let row: Option<(i64, String, String, String)> =
-        sqlx::query_as("SELECT id, level, comment, rated_on FROM ratings WHERE case_id = $1").bind(case_id).fetch_optional(&db.pool).await?;
+    from_row(db, row_for_case(db, case_id).await?, today).await
+}
+
+/// The rating of one case as stored.
+pub async fn row_for_case(db: &Db, case_id: i64) -> Result<Option<RatingRow>, sqlx::Error> {
+    sqlx::query_as("SELECT id, level, comment, rated_on FROM ratings WHERE case_id = $1").bind(case_id).fetch_optional(&db.pool).await
+}
+
+/// A case's rating as stored: id, level, comment, date.
+pub type RatingRow = (i64, String, String, String);
+
+/// The rating read as a [`RatingRow`] (the lookup reads it with the case), with its
+/// rectification when there is one.
+pub async fn from_row(db: &Db, row: Option<RatingRow>, today: Date) -> Result<Option<CaseRating>, sqlx::Error> {
     let Some((id, level, comment, rated_on)) = row else { return Ok(None) };
     let rect: Option<RectRow> = sqlx::query_as(&format!("SELECT {RECT_COLUMNS} FROM rectifications x WHERE x.rating_id = $1"))
         .bind(id)

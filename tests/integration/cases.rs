@@ -542,3 +542,44 @@ async fn an_officers_refused_action_without_javascript_comes_back_with_the_typed
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The lookup reads a case with its events, attachments and rating in one query (JSON built by
+/// the database); it must read exactly what the separate queries read, odd text included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lookup_reads_a_case_and_its_parts_in_one_query_exactly_as_read_apart() {
+    use gongkai::cases::store;
+    use gongkai::domain::TrackingNumber;
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let cases: Vec<(i64, String)> = sqlx::query_as("SELECT id, tracking FROM cases ORDER BY id").fetch_all(&app.db.pool).await.unwrap();
+    assert!(cases.len() > 10, "the demo county has cases");
+    // One case gets attachments and a rating with awkward text, staff's and the citizen's.
+    let (odd, _) = cases[0].clone();
+    let name = "引号\"与\\反斜杠\n换行 ☃.pdf";
+    assert!(store::add_file(&app.db, odd, false, name, "application/pdf", b"%PDF-1.4").await.unwrap());
+    assert!(store::add_file(&app.db, odd, true, "答复.pdf", "application/pdf", b"%PDF-1.4").await.unwrap());
+    sqlx::query(
+        "INSERT INTO ratings (case_id, unit_id, level, final_level, comment, rated_on, created_at) \
+         SELECT id, unit_id, 'satisfied', 'satisfied', '很好 \"OK\" \\ </script>', '2026-12-01', 0 FROM cases WHERE id = $1",
+    )
+    .bind(odd)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let mut with_events = 0;
+    for (id, tracking) in &cases {
+        let t = TrackingNumber::parse(tracking).unwrap();
+        let (row, parts) = store::by_tracking_with_parts(&app.db, &t).await.unwrap().expect("found");
+        let apart_row = store::by_tracking(&app.db, &t).await.unwrap().unwrap();
+        let apart = store::parts(&app.db, *id).await.unwrap();
+        assert_eq!(format!("{row:?}"), format!("{apart_row:?}"));
+        assert_eq!(format!("{parts:?}"), format!("{apart:?}"), "case {tracking}");
+        with_events += usize::from(!parts.events.is_empty());
+        if *id == odd {
+            assert_eq!(parts.files.iter().map(|f| (f.name.as_str(), f.from_staff)).collect::<Vec<_>>(), [(name, false), ("答复.pdf", true)]);
+            assert_eq!(parts.rating.as_ref().map(|r| r.2.as_str()), Some("很好 \"OK\" \\ </script>"));
+        }
+    }
+    assert!(with_events > 10, "cases with timelines were compared");
+    app.stop().await;
+}
