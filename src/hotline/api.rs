@@ -448,8 +448,8 @@ pub async fn get_public_letters(q: Option<String>, r#type: Option<String>, unit:
     let letter_type = r#type.as_deref().and_then(LetterType::parse);
     let unit = unit.and_then(|u| u.trim().parse::<i64>().ok());
     let page = page.and_then(|p| p.trim().parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
-    let (total, letters) = store::public_list(&state.db, &q, letter_type, unit, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
-    let units = store::public_units(&state.db).await?;
+    let (total, letters) = store::public_list(&state.db, &state.memo, &q, letter_type, unit, (page - 1) * PAGE_SIZE, PAGE_SIZE).await?;
+    let units = state.memo.get_or("letters:units", || store::public_units(&state.db)).await?;
     Ok(PublicLetters { letters, total, page, pages: (total + PAGE_SIZE - 1) / PAGE_SIZE, q, letter_type, unit, units })
 }
 

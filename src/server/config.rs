@@ -57,6 +57,9 @@ pub struct Config {
     /// How long an anonymous public page is served from memory (`GONGKAI_PAGE_CACHE_MS`, 2000 by
     /// default; 0 turns the page cache off). See `server::page_cache`.
     pub page_cache_ms: u64,
+    /// How long figures behind public pages (a total over all published letters …) are kept
+    /// (`GONGKAI_FIGURES_CACHE_MS`, 2000 by default; 0 reads them every time). See `server::memo`.
+    pub figures_cache_ms: u64,
     /// New applications and letters each client address may file per hour
     /// (`GONGKAI_SUBMIT_PER_ADDRESS`, 30 by default; a service hall's shared address files for many).
     pub submit_per_address: i64,
@@ -124,6 +127,10 @@ impl Config {
             Some(v) => v.parse().ok().filter(|d| (0..=600_000).contains(d)).context("GONGKAI_PAGE_CACHE_MS must be 0 to 600000")?,
             None => 2000,
         };
+        let figures_cache_ms = match var("GONGKAI_FIGURES_CACHE_MS") {
+            Some(v) => v.parse().ok().filter(|d| (0..=600_000).contains(d)).context("GONGKAI_FIGURES_CACHE_MS must be 0 to 600000")?,
+            None => 2000,
+        };
         let queue_wait_ms = match var("GONGKAI_QUEUE_WAIT_MS") {
             Some(v) => v.parse().ok().filter(|d| (0..=60_000).contains(d)).context("GONGKAI_QUEUE_WAIT_MS must be 0 to 60000")?,
             None => 2000,
@@ -138,6 +145,7 @@ impl Config {
             max_queued,
             queue_wait_ms,
             page_cache_ms,
+            figures_cache_ms,
             survey_per_address,
             letter_limits,
             hotline_desk: var("GONGKAI_HOTLINE_DESK"),
@@ -187,6 +195,7 @@ impl Config {
             queue_wait_ms: 2000,
             // Tests read what they have just written to the database.
             page_cache_ms: 0,
+            figures_cache_ms: 0,
             // Tests and tools file many cases from one address.
             submit_per_address: 100_000,
         }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod drafts;
+pub mod memo;
 pub mod sql;
 pub mod page_cache;
 pub mod password;
@@ -39,6 +40,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
+    /// Figures behind public pages, kept as long as the pages are (see `memo`).
+    pub memo: memo::Memo,
 }
 
 impl AppState {
@@ -138,7 +141,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(security::origin_guard))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::new(std::time::Duration::from_millis(state.config.page_cache_ms)),
+            page_cache::PageCache::new(std::time::Duration::from_millis(state.config.page_cache_ms), state.memo.clone()),
             page_cache::layer,
         ))
         // A bug that panics answers its one request with 500 (and an ERROR in the log) instead of
@@ -200,7 +203,8 @@ pub async fn prepare(config: Config) -> Result<AppState> {
     if let Err(e) = db.optimize().await {
         tracing::warn!(error = %e, "refreshing the planner statistics failed");
     }
-    Ok(AppState { leptos_options: leptos_options()?, db, config: Arc::new(config) })
+    let memo = memo::Memo::new(std::time::Duration::from_millis(config.figures_cache_ms));
+    Ok(AppState { leptos_options: leptos_options()?, db, config: Arc::new(config), memo })
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.

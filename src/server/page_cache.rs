@@ -10,6 +10,8 @@
 //!   and in the `Content-Security-Policy` header.
 //! - A successful write by staff clears this server's cache at once; other app servers over the
 //!   same database show it within the lifetime.
+//! - When a page has expired, one request renders it afresh while the others are served the
+//!   expired copy (up to [`STALE_FOR`] old), so a rush never waits on a pile of identical renders.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -26,9 +28,11 @@ use crate::domain::Prefs;
 const MAX_BODY: usize = 512 * 1024;
 /// Pages kept at most (about 20 MB of HTML at the catalog's size).
 const MAX_PAGES: usize = 512;
+/// How long past its lifetime a page may still be served while one request renders it afresh.
+const STALE_FOR: Duration = Duration::from_secs(30);
 
 #[derive(Clone)]
-pub struct PageCache(Option<Arc<Inner>>);
+pub struct PageCache(Option<Arc<Inner>>, super::memo::Memo);
 
 struct Inner {
     ttl: Duration,
@@ -37,18 +41,22 @@ struct Inner {
 
 struct Page {
     at: Instant,
+    /// A request is rendering this page afresh (see [`Refresh`]).
+    refreshing: bool,
     headers: HeaderMap,
     body: Bytes,
     nonce: Option<String>,
 }
 
 impl PageCache {
-    /// A cache keeping pages for `ttl`; none at all when `ttl` is zero.
-    pub fn new(ttl: Duration) -> PageCache {
-        PageCache((!ttl.is_zero()).then(|| Arc::new(Inner { ttl, pages: Mutex::default() })))
+    /// A cache keeping pages for `ttl`; none at all when `ttl` is zero. `memo` (the figures behind
+    /// the pages) is cleared with it, even when pages are not kept.
+    pub fn new(ttl: Duration, memo: super::memo::Memo) -> PageCache {
+        PageCache((!ttl.is_zero()).then(|| Arc::new(Inner { ttl, pages: Mutex::default() })), memo)
     }
 
     fn clear(&self) {
+        self.1.clear();
         if let Some(inner) = &self.0 {
             inner.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }
@@ -128,12 +136,24 @@ fn serve(page: &Page) -> Response {
     res
 }
 
+/// Marks an expired page as being rendered afresh; the mark goes when the render ends, however it
+/// ends (an error, or the client going away and the request being dropped).
+struct Refresh {
+    inner: Arc<Inner>,
+    key: String,
+}
+
+impl Drop for Refresh {
+    fn drop(&mut self) {
+        if let Some(page) = self.inner.pages.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&self.key) {
+            page.refreshing = false;
+        }
+    }
+}
+
 /// The middleware (see the module's notes).
 pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
-    let Some(inner) = cache.0.clone() else {
-        return next.run(req).await;
-    };
-    let Some(key) = key(&req) else {
+    let Some((inner, key)) = cache.0.clone().and_then(|inner| key(&req).map(|k| (inner, k))) else {
         let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         let staff = req.headers().get_all(header::COOKIE).iter().any(|v| v.to_str().is_ok_and(|c| c.contains("gk_sid=")));
         let res = next.run(req).await;
@@ -142,12 +162,18 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         }
         return res;
     };
-    {
-        let pages = inner.pages.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(page) = pages.get(&key).filter(|p| p.at.elapsed() < inner.ttl) {
-            return serve(page);
+    let _refresh = {
+        let mut pages = inner.pages.lock().unwrap_or_else(|e| e.into_inner());
+        match pages.get_mut(&key) {
+            Some(page) if page.at.elapsed() < inner.ttl => return serve(page),
+            Some(page) if page.refreshing && page.at.elapsed() < inner.ttl + STALE_FOR => return serve(page),
+            Some(page) => {
+                page.refreshing = true;
+                Some(Refresh { inner: inner.clone(), key: key.clone() })
+            }
+            None => None,
         }
-    }
+    };
     let res = next.run(req).await;
     let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
     if res.status() != StatusCode::OK || !html || res.headers().contains_key(header::SET_COOKIE) {
@@ -167,7 +193,7 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
     }
     let mut headers = parts.headers.clone();
     headers.remove(header::CONTENT_LENGTH);
-    let page = Page { at: Instant::now(), nonce: nonce_of(&headers), headers, body: body.clone() };
+    let page = Page { at: Instant::now(), refreshing: false, nonce: nonce_of(&headers), headers, body: body.clone() };
     {
         let mut pages = inner.pages.lock().unwrap_or_else(|e| e.into_inner());
         if pages.len() >= MAX_PAGES {
