@@ -40,7 +40,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
-    /// Figures behind public pages, kept as long as the pages are (see `memo`).
+    /// Figures behind public pages, kept for `GONGKAI_FIGURES_CACHE_MS` (see `memo`).
     pub memo: memo::Memo,
 }
 
