@@ -291,15 +291,14 @@ pub async fn parts(db: &Db, case_id: i64) -> Result<CaseParts, sqlx::Error> {
 
 type EventJson = (i64, String, String, Option<i64>, String, String, i64, Option<String>);
 
-/// [`by_tracking`] with the case's [`CaseParts`] in the same query: the lookup's hot path, one
-/// round trip instead of four. The lists come back as JSON arrays built by the database.
-pub async fn by_tracking_with_parts(db: &Db, tracking: &TrackingNumber) -> Result<Option<(CaseRow, CaseParts)>, sqlx::Error> {
-    use sqlx::{FromRow, Row};
-    let (agg, arr, text) = match db.backend {
+/// The SQL of [`by_tracking_with_parts`]: the case's columns (as in [`CaseRow`], in order),
+/// then its events, attachments and rating as JSON arrays built by the database.
+fn with_parts_sql(backend: crate::server::db::Backend) -> String {
+    let (agg, arr, text) = match backend {
         crate::server::db::Backend::Sqlite => ("json_group_array", "json_array", ""),
         crate::server::db::Backend::Postgres => ("json_agg", "json_build_array", "::text"),
     };
-    let sql = format!(
+    format!(
         "{CASE_SELECT_COLUMNS}, \
          COALESCE((SELECT {agg}({arr}(e.id, e.kind, e.on_date, e.days, e.code, e.note, e.public, es.display_name) ORDER BY e.id) \
             FROM case_events e LEFT JOIN staff es ON es.id = e.staff_id WHERE e.case_id = c.id){text}, '[]') AS events_json, \
@@ -307,20 +306,90 @@ pub async fn by_tracking_with_parts(db: &Db, tracking: &TrackingNumber) -> Resul
             AS files_json, \
          (SELECT {arr}(r.id, r.level, r.comment, r.rated_on){text} FROM ratings r WHERE r.case_id = c.id) AS rating_json \
          {CASE_FROM} WHERE c.tracking = $1"
-    );
+    )
+}
+
+/// [`by_tracking`] with the case's [`CaseParts`] in the same query: the lookup's hot path, one
+/// round trip instead of four. On a SQLite file the read runs on the calling thread through the
+/// database's [`Reader`](crate::server::reader::Reader); on PostgreSQL (and when the file is
+/// busy) through the pool.
+pub async fn by_tracking_with_parts(db: &Db, tracking: &TrackingNumber) -> Result<Option<(CaseRow, CaseParts)>, sqlx::Error> {
+    if let Some(reader) = &db.reader {
+        match reader.read(|conn| read_with_parts(conn, tracking)) {
+            Ok(found) => return Ok(found),
+            Err(e) if crate::server::reader::is_busy(&e) => {}
+            Err(e) => return Err(sqlx::Error::AnyDriverError(Box::new(e))),
+        }
+    }
+    by_tracking_with_parts_pooled(db, tracking).await
+}
+
+/// [`by_tracking_with_parts`] through the pool, whatever the backend.
+pub async fn by_tracking_with_parts_pooled(db: &Db, tracking: &TrackingNumber) -> Result<Option<(CaseRow, CaseParts)>, sqlx::Error> {
+    use sqlx::{FromRow, Row};
+    let sql = with_parts_sql(db.backend);
     let Some(row) = sqlx::query(&sql).bind(tracking.as_str()).fetch_optional(&db.pool).await? else { return Ok(None) };
     let case = CaseRow::from_row(&row)?;
     let json = |column: &str| -> Result<Option<String>, sqlx::Error> { row.try_get::<Option<String>, _>(column) };
-    let decode = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
-    let events: Vec<EventJson> = serde_json::from_str(&json("events_json")?.unwrap_or_default()).map_err(decode)?;
-    let files: Vec<(i64, String, i64, i64)> = serde_json::from_str(&json("files_json")?.unwrap_or_default()).map_err(decode)?;
-    let rating = json("rating_json")?.map(|r| serde_json::from_str(&r)).transpose().map_err(decode)?;
+    let parts = parts_from_json(json("events_json")?, json("files_json")?, json("rating_json")?)
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    Ok(Some((case, parts)))
+}
+
+/// [`by_tracking_with_parts`] on one of the reader's SQLite connections.
+fn read_with_parts(conn: &rusqlite::Connection, tracking: &TrackingNumber) -> rusqlite::Result<Option<(CaseRow, CaseParts)>> {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| with_parts_sql(crate::server::db::Backend::Sqlite));
+    let mut statement = conn.prepare_cached(sql)?;
+    let mut rows = statement.query([tracking.as_str()])?;
+    let Some(r) = rows.next()? else { return Ok(None) };
+    // The columns by position, in the order of `case_select_columns!` (the test that compares
+    // this read with the pool's checks every field).
+    let case = CaseRow {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        tracking: r.get(2)?,
+        code_hash: r.get(3)?,
+        unit_id: r.get(4)?,
+        matter_id: r.get(5)?,
+        status: r.get(6)?,
+        applicant_type: r.get(7)?,
+        applicant_name: r.get(8)?,
+        org_name: r.get(9)?,
+        id_type: r.get(10)?,
+        id_number: r.get(11)?,
+        phone: r.get(12)?,
+        email: r.get(13)?,
+        address: r.get(14)?,
+        subject: r.get(15)?,
+        description: r.get(16)?,
+        purpose: r.get(17)?,
+        delivery: r.get(18)?,
+        assignee_id: r.get(19)?,
+        filed_on: r.get(20)?,
+        due_on: r.get(21)?,
+        closed_on: r.get(22)?,
+        unit_name: r.get(23)?,
+        matter_name: r.get(24)?,
+        matter_limit: r.get(25)?,
+        assignee_name: r.get(26)?,
+    };
+    let parts = parts_from_json(r.get(27)?, r.get(28)?, r.get(29)?)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(27, rusqlite::types::Type::Text, Box::new(e)))?;
+    Ok(Some((case, parts)))
+}
+
+/// A case's parts from the JSON arrays of [`with_parts_sql`].
+fn parts_from_json(events: Option<String>, files: Option<String>, rating: Option<String>) -> Result<CaseParts, serde_json::Error> {
+    let events: Vec<EventJson> = serde_json::from_str(events.as_deref().unwrap_or("[]"))?;
+    let files: Vec<(i64, String, i64, i64)> = serde_json::from_str(files.as_deref().unwrap_or("[]"))?;
+    let rating = rating.map(|r| serde_json::from_str(&r)).transpose()?;
     let events = events
         .into_iter()
         .map(|(id, kind, on_date, days, code, note, public, staff_name)| EventRow { id, kind, on_date, days, code, note, public, staff_name })
         .collect();
     let files = files.into_iter().map(|(id, name, size, from_staff)| FileView { id, name, size, from_staff: from_staff != 0 }).collect();
-    Ok(Some((case, CaseParts { events, files, rating })))
+    Ok(CaseParts { events, files, rating })
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<CaseRow>, sqlx::Error> {

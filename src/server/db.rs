@@ -14,6 +14,11 @@ pub enum Backend {
     Postgres,
 }
 
+/// How much of a SQLite file each connection reads through a memory map instead of `read`
+/// calls: all of it up to 16 GiB. The map shares the kernel's page cache, so it costs address
+/// space, not memory. SQLite caps it at its build's maximum (raised in `.cargo/config.toml`).
+pub const MMAP_BYTES: u64 = 16 << 30;
+
 /// A pool plus the knowledge of which SQL dialect is behind it.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -21,6 +26,9 @@ pub struct Db {
     pub backend: Backend,
     /// The working-day calendar, read on every deadline; see `calendar::store::load`.
     pub calendar_cache: Arc<Mutex<Option<(Instant, crate::domain::WorkingDayCalendar)>>>,
+    /// Direct read-only connections to a SQLite file for the lookup's hot path (`None` on
+    /// PostgreSQL and for an in-memory database); see [`super::reader`].
+    pub reader: Option<Arc<super::reader::Reader>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -50,12 +58,12 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL with synchronous=FULL: an acknowledged commit survives a process or
                         // power loss; readers never block the writer. Reads go through a memory
-                        // map (up to 1 GiB) and a 16 MiB page cache per connection.
-                        conn.execute(
+                        // map (see `MMAP_BYTES`) and a 16 MiB page cache per connection.
+                        conn.execute(&*format!(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                             PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384;",
-                        )
+                             PRAGMA mmap_size = {MMAP_BYTES}; PRAGMA cache_size = -16384;"
+                        ))
                         .await?;
                     }
                     Ok(())
@@ -64,7 +72,11 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&url)))?;
-        Ok(Db { pool, backend, calendar_cache: Arc::default() })
+        let reader = match backend {
+            Backend::Sqlite => super::reader::Reader::for_url(&url).map(Arc::new),
+            Backend::Postgres => None,
+        };
+        Ok(Db { pool, backend, calendar_cache: Arc::default(), reader })
     }
 
     /// Connects and applies every pending migration; an error here must stop start-up.

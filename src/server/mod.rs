@@ -11,6 +11,7 @@ pub mod sql;
 pub mod page_cache;
 pub mod password;
 pub mod prefs;
+pub mod reader;
 pub mod security;
 pub mod session;
 pub mod sheet;

@@ -574,6 +574,10 @@ async fn the_lookup_reads_a_case_and_its_parts_in_one_query_exactly_as_read_apar
         let apart = store::parts(&app.db, *id).await.unwrap();
         assert_eq!(format!("{row:?}"), format!("{apart_row:?}"));
         assert_eq!(format!("{parts:?}"), format!("{apart:?}"), "case {tracking}");
+        // On SQLite the read above went through the direct reader; the pool's read must agree.
+        let (pooled_row, pooled) = store::by_tracking_with_parts_pooled(&app.db, &t).await.unwrap().expect("found");
+        assert_eq!(format!("{pooled_row:?}"), format!("{apart_row:?}"));
+        assert_eq!(format!("{pooled:?}"), format!("{apart:?}"), "case {tracking}");
         with_events += usize::from(!parts.events.is_empty());
         if *id == odd {
             assert_eq!(parts.files.iter().map(|f| (f.name.as_str(), f.from_staff)).collect::<Vec<_>>(), [(name, false), ("答复.pdf", true)]);
@@ -581,5 +585,15 @@ async fn the_lookup_reads_a_case_and_its_parts_in_one_query_exactly_as_read_apar
         }
     }
     assert!(with_events > 10, "cases with timelines were compared");
+    assert_eq!(app.db.reader.is_some(), app.db.backend == gongkai::server::db::Backend::Sqlite, "SQLite files are read directly");
+    if app.db.backend == gongkai::server::db::Backend::Sqlite {
+        // SQLite was built with a memory map large enough for a province's database (.cargo/config.toml).
+        let (mmap,): (i64,) = sqlx::query_as("PRAGMA mmap_size").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(mmap as u64, gongkai::server::db::MMAP_BYTES);
+    }
+    let unknown = (0u8..=255).map(|b| TrackingNumber::from_random([b; gongkai::domain::tracking::TRACKING_BODY_LEN]))
+        .find(|t| cases.iter().all(|c| c.1 != t.as_str()))
+        .unwrap();
+    assert!(store::by_tracking_with_parts(&app.db, &unknown).await.unwrap().is_none(), "an unknown number finds nothing");
     app.stop().await;
 }
