@@ -68,7 +68,7 @@ test("an administrator sets a minimum, a unit publishes, and its score and rank 
 
   // One more entry is now all it takes.
   await setRule(admin, String(published + 1));
-  // Saved before the officer looks (a bare "contains 1" would match the old 999's row at once).
+  // Saved before the officer looks (a bare "contains 1" matched the old row at once: its weight is 10).
   await expect(ruleMinimum(admin)).toHaveText(String(published + 1));
   line = await ownLine(officer);
   await expect(line).toContainText("还差 1 条");
