@@ -5,7 +5,8 @@
 //! - Only anonymous GETs of public pages are cached: a request with any cookie besides the
 //!   language and care-mode preferences (a staff or citizen session, the test clock) is
 //!   rendered afresh, so staff and a citizen who just filed always see their own writes.
-//! - Only complete `200 text/html` answers without `Set-Cookie` are kept.
+//! - Only complete `200 text/html` answers without `Set-Cookie`, carrying the page's nonce policy,
+//!   are kept (see [`keepable`]).
 //! - Every answer from the cache gets a fresh CSP nonce: the old nonce is replaced in the body
 //!   and in the `Content-Security-Policy` header.
 //! - A successful write by staff clears this server's cache at once; other app servers over the
@@ -136,6 +137,15 @@ fn serve(page: &Page) -> Response {
     res
 }
 
+/// Whether an answer may be kept: a complete `200 text/html` page without `Set-Cookie`, carrying
+/// the nonce policy our shell gives every page it renders for its request. Under concurrent load
+/// a render has been seen to come out with another request's context (and without its own
+/// policy); such a page is passed on but never kept for other readers.
+fn keepable(res: &Response) -> bool {
+    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    res.status() == StatusCode::OK && html && !res.headers().contains_key(header::SET_COOKIE) && nonce_of(res.headers()).is_some()
+}
+
 /// Marks an expired page as being rendered afresh; the mark goes when the render ends, however it
 /// ends (an error, or the client going away and the request being dropped).
 struct Refresh {
@@ -175,8 +185,7 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         }
     };
     let res = next.run(req).await;
-    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
-    if res.status() != StatusCode::OK || !html || res.headers().contains_key(header::SET_COOKIE) {
+    if !keepable(&res) {
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -230,6 +239,29 @@ mod tests {
         assert!(key(&get("/catalog", Some("lang=en; gk_test_today=2026-12-01"))).is_none());
         assert_ne!(key(&get("/", Some("lang=en"))), key(&get("/", Some("lang=zh-Hant"))));
         assert_ne!(key(&get("/", Some("care=1"))), key(&get("/", None)));
+    }
+
+    #[test]
+    fn only_our_own_complete_pages_are_kept() {
+        let page = |status: StatusCode, ty: &'static str, csp: Option<&'static str>, cookie: bool| {
+            let mut res = Response::new(Body::empty());
+            *res.status_mut() = status;
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ty));
+            if let Some(csp) = csp {
+                res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+            }
+            if cookie {
+                res.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static("lang=en"));
+            }
+            res
+        };
+        let ours = Some("default-src 'self'; script-src 'nonce-AbC123' 'strict-dynamic'");
+        assert!(keepable(&page(StatusCode::OK, "text/html; charset=utf-8", ours, false)));
+        assert!(!keepable(&page(StatusCode::OK, "text/html; charset=utf-8", Some("frame-ancestors 'none'"), false)));
+        assert!(!keepable(&page(StatusCode::OK, "text/html; charset=utf-8", None, false)));
+        assert!(!keepable(&page(StatusCode::OK, "text/html; charset=utf-8", ours, true)));
+        assert!(!keepable(&page(StatusCode::NOT_FOUND, "text/html; charset=utf-8", ours, false)));
+        assert!(!keepable(&page(StatusCode::OK, "application/json", ours, false)));
     }
 
     #[test]
