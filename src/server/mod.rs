@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod drafts;
 pub mod memo;
+pub mod owner_scope;
 pub mod sql;
 pub mod page_cache;
 pub mod password;
@@ -137,6 +138,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(2 * crate::cases::MAX_FILE_BYTES))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Innermost: every request renders with its own reactive owner, never another's.
+        .layer(axum::middleware::from_fn(owner_scope::layer))
         .layer(axum::middleware::from_fn(security::api_error_status))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::origin_guard))

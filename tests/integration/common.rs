@@ -73,8 +73,20 @@ impl TestApp {
 
     /// Starts the server with a given configuration.
     pub async fn start_with(config: Config) -> TestApp {
+        TestApp::start_serving(config, None).await
+    }
+
+    /// Starts the server with its static files (`site-root`) in `site_root`.
+    pub async fn start_with_site(config: Config, site_root: &std::path::Path) -> TestApp {
+        TestApp::start_serving(config, Some(site_root)).await
+    }
+
+    async fn start_serving(config: Config, site_root: Option<&std::path::Path>) -> TestApp {
         let opts = gongkai::demo::DemoOptions::from_config(&config);
-        let state = server::prepare(config).await.expect("server prepares");
+        let mut state = server::prepare(config).await.expect("server prepares");
+        if let Some(root) = site_root {
+            state.leptos_options.site_root = root.to_string_lossy().as_ref().into();
+        }
         gongkai::demo::seed_if_empty(&state.db, &opts).await.expect("demo seed");
         let db = state.db.clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

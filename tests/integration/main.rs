@@ -21,6 +21,7 @@ mod durability;
 mod foundation;
 mod hostile;
 mod hotline;
+mod isolation;
 mod limits;
 mod page_cache;
 mod load;
