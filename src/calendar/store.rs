@@ -4,6 +4,7 @@ use super::CalendarDayView;
 use crate::domain::{DayKind, WorkingDayCalendar};
 use crate::server::Db;
 use crate::server::db::now;
+use std::sync::Arc;
 use time::Date;
 
 fn parse_row(day: &str, kind: &str) -> Option<(Date, DayKind)> {
@@ -15,8 +16,9 @@ fn parse_row(day: &str, kind: &str) -> Option<(Date, DayKind)> {
 /// once; those made on another app server of the same database within this time.
 const CACHE_SECS: u64 = 30;
 
-/// The whole calendar, from this server's copy when it is fresh.
-pub async fn load(db: &Db) -> Result<WorkingDayCalendar, sqlx::Error> {
+/// The whole calendar, from this server's copy when it is fresh (shared, not copied: the lookup
+/// reads it on every request).
+pub async fn load(db: &Db) -> Result<Arc<WorkingDayCalendar>, sqlx::Error> {
     if let Ok(cache) = db.calendar_cache.lock() {
         if let Some((at, cal)) = cache.as_ref() {
             if at.elapsed().as_secs() < CACHE_SECS {
@@ -24,7 +26,7 @@ pub async fn load(db: &Db) -> Result<WorkingDayCalendar, sqlx::Error> {
             }
         }
     }
-    let cal = load_fresh(db).await?;
+    let cal = Arc::new(load_fresh(db).await?);
     if let Ok(mut cache) = db.calendar_cache.lock() {
         *cache = Some((std::time::Instant::now(), cal.clone()));
     }

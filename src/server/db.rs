@@ -25,7 +25,7 @@ pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
     /// The working-day calendar, read on every deadline; see `calendar::store::load`.
-    pub calendar_cache: Arc<Mutex<Option<(Instant, crate::domain::WorkingDayCalendar)>>>,
+    pub calendar_cache: Arc<Mutex<Option<(Instant, Arc<crate::domain::WorkingDayCalendar>)>>>,
     /// Direct read-only connections to a SQLite file for the lookup's hot path (`None` on
     /// PostgreSQL and for an in-memory database); see [`super::reader`].
     pub reader: Option<Arc<super::reader::Reader>>,

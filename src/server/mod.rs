@@ -39,11 +39,20 @@ pub use db::Db;
 /// Shared by every request handler and provided to every server function as context.
 #[derive(Clone, FromRef)]
 pub struct AppState {
-    pub leptos_options: LeptosOptions,
+    /// Shared, so that the per-request copy of the state costs no more than a few counters
+    /// (leptos_axum still gets its own `LeptosOptions` through [`FromRef`], below).
+    #[from_ref(skip)]
+    pub leptos_options: Arc<LeptosOptions>,
     pub db: Db,
     pub config: Arc<Config>,
     /// Figures behind public pages, kept for `GONGKAI_FIGURES_CACHE_MS` (see `memo`).
     pub memo: memo::Memo,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        (*state.leptos_options).clone()
+    }
 }
 
 impl AppState {
@@ -99,7 +108,7 @@ pub fn router(state: AppState) -> Router {
     // leptos_axum gives every rendered page a fresh nonce; its inline scripts (hydration,
     // resources) carry it and `app::shell` names it in the Content-Security-Policy.
     let context = move || provide_context(ctx_state.clone());
-    let shell_options = state.leptos_options.clone();
+    let shell_options = (*state.leptos_options).clone();
 
     let session_layer = SessionManagerLayer::new(session::DbSessionStore::new(state.db.clone()))
         .with_name("gk_sid")
@@ -208,7 +217,7 @@ pub async fn prepare(config: Config) -> Result<AppState> {
         tracing::warn!(error = %e, "refreshing the planner statistics failed");
     }
     let memo = memo::Memo::new(std::time::Duration::from_millis(config.figures_cache_ms));
-    Ok(AppState { leptos_options: leptos_options()?, db, config: Arc::new(config), memo })
+    Ok(AppState { leptos_options: Arc::new(leptos_options()?), db, config: Arc::new(config), memo })
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.

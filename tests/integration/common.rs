@@ -85,7 +85,7 @@ impl TestApp {
         let opts = gongkai::demo::DemoOptions::from_config(&config);
         let mut state = server::prepare(config).await.expect("server prepares");
         if let Some(root) = site_root {
-            state.leptos_options.site_root = root.to_string_lossy().as_ref().into();
+            std::sync::Arc::make_mut(&mut state.leptos_options).site_root = root.to_string_lossy().as_ref().into();
         }
         gongkai::demo::seed_if_empty(&state.db, &opts).await.expect("demo seed");
         let db = state.db.clone();
