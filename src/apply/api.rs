@@ -9,7 +9,7 @@ use {
     crate::domain::application::{ApplicationInput, CaseKind, validate},
     crate::domain::{TrackingNumber, mask_name},
     crate::i18n::Msg,
-    crate::server::{AppState, auth, drafts},
+    crate::server::{AppState, auth, drafts, throttle},
 };
 
 /// Session key holding the query codes of the cases filed in this browser (tracking → code).
@@ -115,12 +115,12 @@ pub async fn submit_application(
         app.unit_id = m.unit_id;
     }
     let ip = crate::cases::api::client_ip(&state)?;
-    crate::server::throttle::check_submission(db, &ip, state.config.submit_per_address).await?;
+    throttle::check_submission(db, &ip, state.config.submit_per_address).await?;
     let cal = crate::calendar::store::load(db).await?;
-    let filed = cases::insert(db, kind, &app, app.unit_id, matter.as_ref().map(|m| (m.id, m.limit_days)), &token, today, &cal).await?;
-    drafts::delete(db, &token).await?;
+    let throttle_key = throttle::submission_key(&ip);
+    let form = cases::FromForm { throttle_key: &throttle_key, limit: throttle::submissions(state.config.submit_per_address) };
+    let filed = cases::insert(db, kind, &app, app.unit_id, matter.as_ref().map(|m| (m.id, m.limit_days)), &token, today, &cal, Some(form)).await?;
     if let Some(code) = &filed.code {
-        crate::server::throttle::count_submission(db, &ip, state.config.submit_per_address).await?;
         remember_receipt(filed.tracking.as_str(), code.expose()).await?;
         tracing::info!(case = filed.id, kind = kind.as_str(), "case filed");
     }

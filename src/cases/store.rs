@@ -166,6 +166,14 @@ pub struct Filed {
     pub code: Option<QueryCode>,
 }
 
+/// What filing from the public form also does, in the case's own transaction (so a filing costs
+/// one durable commit): the form's saved draft (under the same token as `submit_key`) goes, and
+/// the filing counts against its address.
+pub struct FromForm<'a> {
+    pub throttle_key: &'a str,
+    pub limit: crate::server::throttle::Limit,
+}
+
 /// Files a case, once: a second call with the same `submit_key` returns the first case.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
@@ -177,6 +185,7 @@ pub async fn insert(
     submit_key: &str,
     filed_on: Date,
     cal: &WorkingDayCalendar,
+    from_form: Option<FromForm<'_>>,
 ) -> Result<Filed, sqlx::Error> {
     if let Some(f) = find_by_submit_key(db, submit_key).await? {
         return Ok(f);
@@ -190,6 +199,7 @@ pub async fn insert(
     let code = random_code();
     for _ in 0..5 {
         let tracking = random_tracking();
+        let turn = db.write_turn().await;
         let mut tx = db.pool.begin().await?;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, applicant_type, \
@@ -241,11 +251,17 @@ pub async fn insert(
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query("DELETE FROM staged_files WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
+                if let Some(form) = &from_form {
+                    sqlx::query("DELETE FROM form_drafts WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
+                    crate::server::throttle::hit_with(&mut *tx, form.throttle_key, form.limit).await?;
+                }
                 tx.commit().await?;
+                drop(turn);
                 return Ok(Filed { id, tracking, code: Some(code) });
             }
             Err(e) => {
                 drop(tx);
+                drop(turn);
                 // A concurrent submission of the same form won the race: answer with its case.
                 if let Some(f) = find_by_submit_key(db, submit_key).await? {
                     return Ok(f);

@@ -303,7 +303,7 @@ async fn seed_cases(db: &Db, opts: &DemoOptions) -> Result<()> {
         let kind = if service { CaseKind::Service } else { CaseKind::Info };
         let filed_on = back(2 + (n as u32 * 7) % 26);
         let key = format!("{:032x}", 0xdead_0000_u64 + n as u64);
-        let filed = store::insert(db, kind, &app, unit_id, matter.map(|m| (m.0, m.2)), &key, filed_on, &cal).await?;
+        let filed = store::insert(db, kind, &app, unit_id, matter.map(|m| (m.0, m.2)), &key, filed_on, &cal, None).await?;
         let officer = staff.get(usize::from(unit_id == edu)).map(|s| s.0);
         let plan: &[Action] = match (kind, n % 6) {
             (CaseKind::Info, 0) => &[Action::Assign, Action::Answer],

@@ -29,12 +29,27 @@ pub struct Db {
     /// Direct read-only connections to a SQLite file for the lookup's hot path (`None` on
     /// PostgreSQL and for an in-memory database); see [`super::reader`].
     pub reader: Option<Arc<super::reader::Reader>>,
+    /// On SQLite, the turn of this process's hottest writers (see [`Db::write_turn`]).
+    write_gate: Arc<tokio::sync::Mutex<()>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 impl Db {
+    /// On SQLite, waits for this process's turn to write (`None` on PostgreSQL, whose writers do
+    /// not block each other). SQLite has one writer at a time; a connection that finds another
+    /// writing waits in SQLite's busy handler, which sleeps in growing steps (up to 100 ms) and
+    /// so wakes long after the lock is free. Writers that queue here take the lock as soon as it
+    /// is released. Hold the turn from before `BEGIN` until after `COMMIT`, and take no other
+    /// turn while holding it.
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.write_gate.lock().await),
+            Backend::Postgres => None,
+        }
+    }
+
     /// Connects without migrating.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
         sqlx::any::install_default_drivers();
@@ -76,7 +91,7 @@ impl Db {
             Backend::Sqlite => super::reader::Reader::for_url(&url).map(Arc::new),
             Backend::Postgres => None,
         };
-        Ok(Db { pool, backend, calendar_cache: Arc::default(), reader })
+        Ok(Db { pool, backend, calendar_cache: Arc::default(), reader, write_gate: Arc::default() })
     }
 
     /// Connects and applies every pending migration; an error here must stop start-up.

@@ -15,13 +15,13 @@ pub const LOGIN_PER_USER: Limit = Limit { max: 5, window_secs: 15 * 60 };
 pub const LOGIN_PER_IP: Limit = Limit { max: 30, window_secs: 15 * 60 };
 
 /// New applications and letters per client address per hour (`GONGKAI_SUBMIT_PER_ADDRESS`).
-fn submissions(max: i64) -> Limit {
+pub fn submissions(max: i64) -> Limit {
     Limit { max, window_secs: 3600 }
 }
 
 /// Refuses a new submission from an address that has used up its hourly share.
 pub async fn check_submission(db: &Db, ip: &str, max: i64) -> Result<(), crate::error::AppError> {
-    if is_blocked(db, &format!("submit:{ip}"), submissions(max)).await? {
+    if is_blocked(db, &submission_key(ip), submissions(max)).await? {
         tracing::warn!("submission refused: too many from one address");
         return Err(crate::error::AppError::Throttled { msg: crate::i18n::Msg::SubmitThrottled });
     }
@@ -30,7 +30,12 @@ pub async fn check_submission(db: &Db, ip: &str, max: i64) -> Result<(), crate::
 
 /// Counts a stored submission against its address.
 pub async fn count_submission(db: &Db, ip: &str, max: i64) -> Result<(), sqlx::Error> {
-    hit(db, &format!("submit:{ip}"), submissions(max)).await
+    hit(db, &submission_key(ip), submissions(max)).await
+}
+
+/// The key an address's submissions are counted under.
+pub fn submission_key(ip: &str) -> String {
+    format!("submit:{ip}")
 }
 
 /// True when `key` has used up its limit in the current window.
@@ -44,6 +49,11 @@ pub async fn is_blocked(db: &Db, key: &str, limit: Limit) -> Result<bool, sqlx::
 
 /// Counts one hit against `key`, starting a new window when the old one has passed.
 pub async fn hit(db: &Db, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
+    hit_with(&db.pool, key, limit).await
+}
+
+/// [`hit`] on a given connection or transaction, so the count commits with what it counts.
+pub async fn hit_with<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
     let now = now();
     sqlx::query(
         "INSERT INTO throttle (key, hits, window_start) VALUES ($1, 1, $2) \
@@ -54,7 +64,7 @@ pub async fn hit(db: &Db, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
     .bind(key)
     .bind(now)
     .bind(now - limit.window_secs)
-    .execute(&db.pool)
+    .execute(ex)
     .await?;
     Ok(())
 }

@@ -83,3 +83,28 @@ async fn past_its_limit_the_server_sheds_requests_with_503_and_retry_after_but_a
     assert!(served);
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_filings_are_all_stored_and_each_counted_once() {
+    let db = TestDb::new().await;
+    let mut config = Config::for_database(&db.url);
+    config.submit_per_address = 1000;
+    let app = std::sync::Arc::new(TestApp::start_with(config).await);
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units WHERE short_name = '发展和改革委员会'").fetch_one(&app.db.pool).await.unwrap();
+    let posts: Vec<_> = (0..40u128)
+        .map(|n| {
+            let app = app.clone();
+            tokio::spawn(async move { submit(&app, unit, 100 + n).await.status() })
+        })
+        .collect();
+    for p in posts {
+        assert_eq!(p.await.unwrap(), StatusCode::OK, "every filing is answered with its receipt");
+    }
+    let (cases,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases WHERE subject = '县城区道路改造工程批复文件'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(cases, 40);
+    // The count against the address commits with each case.
+    let (hits,): (i64,) = sqlx::query_as("SELECT hits FROM throttle WHERE key LIKE 'submit:%'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(hits, 40);
+    let app = std::sync::Arc::into_inner(app).expect("no other owner");
+    app.stop().await;
+}
