@@ -19,7 +19,8 @@ tools:
 	scripts/tools.sh
 
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --split
+	node scripts/precompress.mjs
 
 # Browser tests only, against the current release build.
 e2e:

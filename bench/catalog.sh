@@ -10,7 +10,7 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/gongkai/target}
 BIN="$TARGET_DIR/release/gongkai"
 ENTRIES=${ENTRIES:-1000000}
 WORK=${BENCH_DIR:-$HOME/.cache/gongkai/bench}
-[ -x "$BIN" ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "build first: cargo leptos build --release --split" >&2; exit 1; }
 mkdir -p "$WORK"
 DB="$WORK/catalog-$ENTRIES.db"
 if [ ! -s "$DB.done" ]; then

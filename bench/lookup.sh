@@ -13,7 +13,7 @@ CASES=${CASES:-3000000}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 WORK=${BENCH_DIR:-$HOME/.cache/gongkai/bench}
-[ -x "$BIN" ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "build first: cargo leptos build --release --split" >&2; exit 1; }
 command -v wrk >/dev/null || sudo apt-get install -y wrk >/dev/null 2>&1 || apt-get install -y wrk
 mkdir -p "$WORK"
 DB="$WORK/lookup-$CASES.db"

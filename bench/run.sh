@@ -160,22 +160,36 @@ printf '%s\n' 医疗 补贴 救助 招生 改造 社会保险 工资支付 安�
 load "catalog list" "$CONNECTIONS" get.lua "$BASE/catalog"
 load "entry page" "$CONNECTIONS" get.lua "$BASE/catalog/$ENTRY"
 
-# First load: the home page and everything it loads before it is interactive, as sent (brotli).
-python3 - "$BASE" >>"$RESULTS" <<'EOF'
+# First load: a page and everything it loads before it is interactive, as sent (brotli): the CSS,
+# the JS and the modules it imports, the main WASM and the page's lazily loaded WASM chunks (which
+# the server names as preloads).
+python3 - "$BASE" / /catalog >>"$RESULTS" <<'EOF'
 import re, subprocess, sys
 base = sys.argv[1]
-def size(path):
+def get(path):
     out = subprocess.run(["curl", "-fsS", "-H", "Accept-Encoding: br", "-o", "/dev/null", "-w", "%{size_download}", base + path],
                          capture_output=True, text=True, check=True).stdout
     return int(out)
-html = subprocess.run(["curl", "-fsS", base + "/"], capture_output=True, text=True, check=True).stdout
-assets = sorted(set(re.findall(r'(?:href|src)="(/pkg/[^"]+\.(?:css|js|wasm))"', html)))
-if not any(a.endswith(".wasm") for a in assets):
-    assets += [a[:-3] + ".wasm" for a in assets if a.endswith(".js")]
-parts = {"html": size("/")}
-for a in assets:
-    parts[a.rsplit(".", 1)[1]] = parts.get(a.rsplit(".", 1)[1], 0) + size(a)
-print("size\tfirst load\t" + " ".join(f"{k}={v}" for k, v in parts.items()) + f" total={sum(parts.values())}")
+def text(path):
+    return subprocess.run(["curl", "-fsS", base + path], capture_output=True, text=True, check=True).stdout
+for page in sys.argv[2:]:
+    html = text(page)
+    assets = set(re.findall(r'(?:href|src)="(/pkg/[^"]+\.(?:css|js|wasm))"', html))
+    if not any(a.endswith(".wasm") and "/chunk_" not in a and "/split_" not in a for a in assets):
+        assets |= {a[:-3] + ".wasm" for a in assets if a.endswith(".js")}
+    todo = [a for a in assets if a.endswith(".js")]
+    while todo:  # the modules the JS imports statically (the split loader)
+        js = todo.pop()
+        for imp in re.findall(r'(?:from|import)\s*["\'](\./[^"\']+\.js)["\']', text(js)):
+            dep = js.rsplit("/", 1)[0] + "/" + imp[2:]
+            if dep not in assets:
+                assets.add(dep)
+                todo.append(dep)
+    parts = {"html": get(page)}
+    for a in sorted(assets):
+        kind = a.rsplit(".", 1)[1]
+        parts[kind] = parts.get(kind, 0) + get(a)
+    print(f"size\tfirst load {page}\t" + " ".join(f"{k}={v}" for k, v in parts.items()) + f" files={len(assets)} total={sum(parts.values())}")
 EOF
 
 if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ]; then

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the Playwright suite against the release server on a random port, with a fresh demo
-# database in a temporary folder. Expects `cargo leptos build --release` to have run.
+# database in a temporary folder. Expects `cargo leptos build --release --split` to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 BIN="$TARGET_DIR/release/gongkai"
-[ -x "$BIN" ] || { echo "no server binary at $BIN: run cargo leptos build --release first" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no server binary at $BIN: run cargo leptos build --release --split first" >&2; exit 1; }
 
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -27,7 +27,8 @@ else
 fi
 
 banner "release build"
-cargo leptos build --release
+cargo leptos build --release --split
+node scripts/precompress.mjs
 
 banner "browser tests (Debian chromium, phone 360x740 and desktop)"
 scripts/e2e.sh

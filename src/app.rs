@@ -17,7 +17,7 @@ use crate::surveys::pages::{AdminSurveyPage, AdminSurveysPage, SurveyAnswerPage,
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, LazyRoute, SsrMode, path};
 
 /// The document around the app, rendered on the server only. Language and care mode are written
 /// into `<html>` here so they work before (and without) any JavaScript.
@@ -58,67 +58,70 @@ pub fn App() -> impl IntoView {
     provide_context(PrefsCtx(prefs));
     provide_context(SiteCtx(county.clone()));
     // Plain strings only: leptos_axum runs the formatter outside the request's reactive arena.
+    // The empty text is the fallback beneath each page's own title: while a lazily loaded page's
+    // code is on its way (at hydration or on navigation) the document keeps the site's name
+    // instead of losing its title.
     let site = county.site_name(prefs.get_untracked().locale);
     let title = move |page: String| if page.is_empty() { site.clone() } else { format!("{page} - {site}") };
 
     view! {
         <Stylesheet id="leptos" href="/pkg/gongkai.css"/>
-        <Title formatter=title/>
+        <Title formatter=title text=""/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/catalog") view=CatalogListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalog/:id") view=EntryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalog/guide/:unit") view=GuidePage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalog/reports/:year") view=crate::assessment::pages::AnnualReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/apply") view=ApplyHome/>
-                    <Route path=path!("/apply/info") view=InfoRequestPage ssr=SsrMode::Async/>
-                    <Route path=path!("/apply/matters") view=MattersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/apply/matters/:id") view=MatterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/apply/receipt/:tracking") view=ReceiptPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lookup") view=LookupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lookup/letter") view=LetterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lookup/board") view=BoardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ratings") view=crate::ratings::pages::RatingsPublicPage ssr=SsrMode::Async/>
-                    <Route path=path!("/r/:slug") view=crate::ratings::window::pages::WindowRatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/hotline") view=HotlinePage ssr=SsrMode::Async/>
-                    <Route path=path!("/hotline/write") view=WriteLetterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hotline/receipt/:tracking") view=LetterReceiptPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hotline/stats") view=LetterStatsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys") view=SurveysPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:id") view=SurveyAnswerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:id/thanks") view=SurveyThanksPage ssr=SsrMode::Async/>
-                    <Route path=path!("/surveys/:id/results") view=SurveyResultsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/login") view=LoginPage/>
+                    <Route path=path!("/catalog") view={Lazy::<CatalogListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/:id") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/guide/:unit") view={Lazy::<GuideRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog/reports/:year") view={Lazy::<AnnualReportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/apply") view={Lazy::<ApplyHomeRoute>::new()}/>
+                    <Route path=path!("/apply/info") view={Lazy::<InfoRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/matters") view={Lazy::<MattersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/matters/:id") view={Lazy::<MatterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/receipt/:tracking") view={Lazy::<ReceiptRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup") view={Lazy::<LookupRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup/letter") view={Lazy::<LetterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/lookup/board") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/ratings") view={Lazy::<RatingsPublicRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:slug") view={Lazy::<WindowRateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline") view={Lazy::<HotlineRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/write") view={Lazy::<WriteLetterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/receipt/:tracking") view={Lazy::<LetterReceiptRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hotline/stats") view={Lazy::<LetterStatsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys") view={Lazy::<SurveysRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id") view={Lazy::<SurveyAnswerRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id/thanks") view={Lazy::<SurveyThanksRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/:id/results") view={Lazy::<SurveyResultsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/login") view={Lazy::<LoginRoute>::new()}/>
                     // Pages that load data render in full before sending (SsrMode::Async): out-of-order
                     // streaming would leave them on "loading…" with JavaScript off.
                     <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
-                        <Route path=path!("units") view=AdminUnits ssr=SsrMode::Async/>
-                        <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async/>
-                        <Route path=path!("assessment") view=crate::assessment::pages::AssessmentPage ssr=SsrMode::Async/>
-                        <Route path=path!("assessment/scores") view=crate::assessment::pages::ScoresPage ssr=SsrMode::Async/>
-                        <Route path=path!("reports") view=crate::assessment::pages::ReportsAdminPage ssr=SsrMode::Async/>
-                        <Route path=path!("staff") view=AccountsPage ssr=SsrMode::Async/>
-                        <Route path=path!("catalog") view=StaffCatalogPage ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/new") view=NewEntryPage ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/import") view=ImportPage ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/import/:id") view=ImportProgressPage ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/:id") view=StaffEntryPage ssr=SsrMode::Async/>
-                        <Route path=path!("guides") view=GuidesAdminPage ssr=SsrMode::Async/>
-                        <Route path=path!("cases") view=QueuePage ssr=SsrMode::Async/>
-                        <Route path=path!("cases/:id") view=CaseAdminPage ssr=SsrMode::Async/>
-                        <Route path=path!("cases/:id/letter") view=AdminLetterPage ssr=SsrMode::Async/>
-                        <Route path=path!("letters") view=LetterQueuePage ssr=SsrMode::Async/>
-                        <Route path=path!("letters/:id") view=StaffLetterPage ssr=SsrMode::Async/>
-                        <Route path=path!("ratings") view=crate::ratings::pages::StaffRatingsPage ssr=SsrMode::Async/>
-                        <Route path=path!("surveys") view=AdminSurveysPage ssr=SsrMode::Async/>
-                        <Route path=path!("surveys/:id") view=AdminSurveyPage ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/dashboard") view=crate::ratings::pages::RatingDashboardPage ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns") view=crate::ratings::window::pages::CampaignsPage ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns/:id") view=crate::ratings::window::pages::CampaignPage ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns/:id/slips") view=crate::ratings::window::pages::SlipsPage ssr=SsrMode::Async/>
+                        <Route path=path!("") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("units") view={Lazy::<AdminUnitsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("assessment") view={Lazy::<AssessmentRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("assessment/scores") view={Lazy::<ScoresRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("reports") view={Lazy::<ReportsAdminRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("staff") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("catalog") view={Lazy::<StaffCatalogRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/new") view={Lazy::<NewEntryRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/import/:id") view={Lazy::<ImportProgressRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("catalog/:id") view={Lazy::<StaffEntryRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("guides") view={Lazy::<GuidesAdminRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("cases") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("cases/:id") view={Lazy::<CaseAdminRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("cases/:id/letter") view={Lazy::<AdminLetterRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("letters") view={Lazy::<LetterQueueRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("letters/:id") view={Lazy::<StaffLetterRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("ratings") view={Lazy::<StaffRatingsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("surveys") view={Lazy::<AdminSurveysRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("surveys/:id") view={Lazy::<AdminSurveyRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/dashboard") view={Lazy::<RatingDashboardRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns") view={Lazy::<CampaignsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns/:id") view={Lazy::<CampaignRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("ratings/campaigns/:id/slips") view={Lazy::<SlipsRoute>::new()} ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Layout>
@@ -148,3 +151,117 @@ fn provide_form_error_from_query() {
         provide_context(leptos::server::ServerActionError::new(&path, &err));
     }
 }
+
+
+/// The pages load lazily, a group of related pages at a time. Built with
+/// `cargo leptos build --split`, each group's code is a WASM chunk of its own (plus chunks of code
+/// some groups share), fetched when one of its pages is first shown; the server names the chunks
+/// its page needs as `<link rel="preload">`. The first load so carries the shell and one group
+/// instead of the whole portal. Groups rather than single pages: every split point multiplies the
+/// shared chunks, and a page that needs hundreds of small files loads slower, not faster.
+///
+/// `lazy_pages!(loader, __preload_loader, Group { RouteType => Page, … })` declares `Group` (which
+/// page), the lazy `loader` (`#[lazy]` also makes `__preload_loader`) and, per page, a unit route
+/// type for `<Route view={Lazy::<RouteType>::new()}>`. The route's `preload` loads the chunk before
+/// the page is hydrated or shown: a page whose code is still on its way cannot be hydrated.
+macro_rules! lazy_pages {
+    ($loader:ident, $preload:ident, $group:ident { $($route:ident => $page:path),* $(,)? }) => {
+        #[derive(Clone, Copy)]
+        enum $group {
+            $($route),*
+        }
+
+        #[leptos::lazy]
+        fn $loader(page: $group) -> AnyView {
+            match page {
+                $($group::$route => $page().into_any()),*
+            }
+        }
+
+        $(
+            struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $loader($group::$route).await
+                }
+
+                async fn preload() {
+                    // Only the browser's build is split; on the server the loader is a plain call.
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
+            }
+        )*
+    };
+}
+
+lazy_pages!(catalog_pages, __preload_catalog_pages, CatalogPages {
+    CatalogListRoute => CatalogListPage,
+    EntryRoute => EntryPage,
+    GuideRoute => GuidePage,
+    AnnualReportRoute => crate::assessment::pages::AnnualReportPage,
+});
+
+lazy_pages!(apply_pages, __preload_apply_pages, ApplyPages {
+    ApplyHomeRoute => ApplyHome,
+    InfoRequestRoute => InfoRequestPage,
+    MattersRoute => MattersPage,
+    MatterRoute => MatterPage,
+    ReceiptRoute => ReceiptPage,
+});
+
+lazy_pages!(lookup_pages, __preload_lookup_pages, LookupPages {
+    LookupRoute => LookupPage,
+    LetterRoute => LetterPage,
+    BoardRoute => BoardPage,
+});
+
+lazy_pages!(hotline_pages, __preload_hotline_pages, HotlinePages {
+    HotlineRoute => HotlinePage,
+    WriteLetterRoute => WriteLetterPage,
+    LetterReceiptRoute => LetterReceiptPage,
+    LetterStatsRoute => LetterStatsPage,
+});
+
+lazy_pages!(participation_pages, __preload_participation_pages, ParticipationPages {
+    SurveysRoute => SurveysPage,
+    SurveyAnswerRoute => SurveyAnswerPage,
+    SurveyThanksRoute => SurveyThanksPage,
+    SurveyResultsRoute => SurveyResultsPage,
+    RatingsPublicRoute => crate::ratings::pages::RatingsPublicPage,
+    WindowRateRoute => crate::ratings::window::pages::WindowRatePage,
+});
+
+lazy_pages!(staff_pages, __preload_staff_pages, StaffPages {
+    LoginRoute => LoginPage,
+    DashboardRoute => Dashboard,
+    AdminUnitsRoute => AdminUnits,
+    CalendarRoute => CalendarPage,
+    AssessmentRoute => crate::assessment::pages::AssessmentPage,
+    ScoresRoute => crate::assessment::pages::ScoresPage,
+    ReportsAdminRoute => crate::assessment::pages::ReportsAdminPage,
+    AccountsRoute => AccountsPage,
+    StaffCatalogRoute => StaffCatalogPage,
+    NewEntryRoute => NewEntryPage,
+    ImportRoute => ImportPage,
+    ImportProgressRoute => ImportProgressPage,
+    StaffEntryRoute => StaffEntryPage,
+    GuidesAdminRoute => GuidesAdminPage,
+    QueueRoute => QueuePage,
+    CaseAdminRoute => CaseAdminPage,
+    AdminLetterRoute => AdminLetterPage,
+    LetterQueueRoute => LetterQueuePage,
+    StaffLetterRoute => StaffLetterPage,
+    StaffRatingsRoute => crate::ratings::pages::StaffRatingsPage,
+    AdminSurveysRoute => AdminSurveysPage,
+    AdminSurveyRoute => AdminSurveyPage,
+    RatingDashboardRoute => crate::ratings::pages::RatingDashboardPage,
+    CampaignsRoute => crate::ratings::window::pages::CampaignsPage,
+    CampaignRoute => crate::ratings::window::pages::CampaignPage,
+    SlipsRoute => crate::ratings::window::pages::SlipsPage,
+});

@@ -32,6 +32,35 @@ test.describe("with JavaScript", () => {
     await expectAccessibleInBothModes(page, "service page");
   });
 
+  test("each page loads only its own part of the WASM, compressed", async ({ page, request }) => {
+    // The home page needs no lazily loaded page code; the catalog names its group's chunk.
+    const wasm: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+    });
+    await page.goto("/");
+    await hydrated(page);
+    expect(wasm).toContain("/pkg/gongkai.wasm");
+    expect(wasm.filter((w) => w.includes("/split_"))).toEqual([]);
+    const home = await (await request.get("/")).text();
+    expect(home).not.toContain("split_catalog_pages");
+
+    const catalog = await (await request.get("/catalog")).text();
+    const chunk = catalog.match(/href="(\/pkg\/split_catalog_pages_\d+\.wasm)"/)?.[1];
+    expect(chunk, "the catalog preloads its chunk").toBeTruthy();
+    expect(catalog).not.toContain("split_staff_pages");
+    await page.goto("/catalog");
+    await hydrated(page);
+    expect(wasm).toContain(chunk);
+
+    // Built files go out as brotli made at build time (scripts/precompress.mjs).
+    for (const path of ["/pkg/gongkai.wasm", chunk!]) {
+      const res = await request.get(path, { headers: { "accept-encoding": "br" } });
+      expect(res.status()).toBe(200);
+      expect(res.headers()["content-encoding"], path).toBe("br");
+    }
+  });
+
   test("care mode switches in place once hydrated, without a page load", async ({ page }) => {
     await page.goto("/");
     await hydrated(page);
