@@ -160,48 +160,31 @@ printf '%s\n' 医疗 补贴 救助 招生 改造 社会保险 工资支付 安�
 load "catalog list" "$CONNECTIONS" get.lua "$BASE/catalog"
 load "entry page" "$CONNECTIONS" get.lua "$BASE/catalog/$ENTRY"
 
-# First load: a page and everything it loads before it is interactive, as sent (brotli): the CSS,
-# the JS and the modules it imports, the main WASM and the page's lazily loaded WASM chunks (which
-# the server names as preloads).
-python3 - "$BASE" / /catalog >>"$RESULTS" <<'EOF'
-import re, subprocess, sys
-base = sys.argv[1]
-def get(path):
-    out = subprocess.run(["curl", "-fsS", "-H", "Accept-Encoding: br", "-o", "/dev/null", "-w", "%{size_download}", base + path],
-                         capture_output=True, text=True, check=True).stdout
-    return int(out)
-def text(path):
-    return subprocess.run(["curl", "-fsS", base + path], capture_output=True, text=True, check=True).stdout
-for page in sys.argv[2:]:
-    html = text(page)
-    assets = set(re.findall(r'(?:href|src)="(/pkg/[^"]+\.(?:css|js|wasm))"', html))
-    if not any(a.endswith(".wasm") and "/chunk_" not in a and "/split_" not in a for a in assets):
-        assets |= {a[:-3] + ".wasm" for a in assets if a.endswith(".js")}
-    todo = [a for a in assets if a.endswith(".js")]
-    while todo:  # the modules the JS imports statically (the split loader)
-        js = todo.pop()
-        for imp in re.findall(r'(?:from|import)\s*["\'](\./[^"\']+\.js)["\']', text(js)):
-            dep = js.rsplit("/", 1)[0] + "/" + imp[2:]
-            if dep not in assets:
-                assets.add(dep)
-                todo.append(dep)
-    parts = {"html": get(page)}
-    for a in sorted(assets):
-        kind = a.rsplit(".", 1)[1]
-        parts[kind] = parts.get(kind, 0) + get(a)
-    print(f"size\tfirst load {page}\t" + " ".join(f"{k}={v}" for k, v in parts.items()) + f" files={len(assets)} total={sum(parts.values())}")
-EOF
-
 if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ]; then
   for page in / /catalog; do
     CHROME_PATH=$(command -v chromium) "$LH_DIR/node_modules/.bin/lighthouse" "$BASE$page" --quiet \
       --only-categories=performance --form-factor=mobile --output=json --output-path="$RUN/lh.json" \
       --chrome-flags="--headless=new --no-sandbox --disable-dev-shm-usage" >/dev/null 2>"$RUN/lh.log" || { tail -5 "$RUN/lh.log" >&2; continue; }
-    python3 -c "import json,sys; r=json.load(open(sys.argv[1])); a=r['audits']
-print('lighthouse\t' + sys.argv[2] + '\tscore=%d fcp=%.0f lcp=%.0f tbt=%.0f cls=%.3f' % (round(r['categories']['performance']['score']*100),
-  a['first-contentful-paint']['numericValue'], a['largest-contentful-paint']['numericValue'], a['total-blocking-time']['numericValue'],
-  a['cumulative-layout-shift']['numericValue']))" "$RUN/lh.json" "$page" >>"$RESULTS"
-    log "$(tail -1 "$RESULTS")"
+    # The score, and the first load: every file the browser fetched for the page, as sent
+    # (brotli), the page's lazily loaded WASM chunks included.
+    python3 - "$RUN/lh.json" "$page" >>"$RESULTS" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1])); a = r["audits"]; page = sys.argv[2]
+print("lighthouse\t%s\tscore=%d fcp=%.0f lcp=%.0f tbt=%.0f cls=%.3f tti=%.0f" % (page, round(r["categories"]["performance"]["score"] * 100),
+      a["first-contentful-paint"]["numericValue"], a["largest-contentful-paint"]["numericValue"], a["total-blocking-time"]["numericValue"],
+      a["cumulative-layout-shift"]["numericValue"], a["interactive"]["numericValue"]))
+origin = "/".join(r["finalDisplayedUrl"].split("/")[:3]) + "/"
+parts, files = {}, 0
+for req in a["network-requests"]["details"]["items"]:
+    if not req["url"].startswith(origin):
+        continue
+    path = req["url"].split("?", 1)[0]
+    kind = "html" if req.get("resourceType") == "Document" else next((e for e in ("wasm", "js", "css") if path.endswith("." + e)), "other")
+    parts[kind] = parts.get(kind, 0) + int(req.get("transferSize") or 0)
+    files += kind != "html"
+print(f"size\tfirst load {page}\t" + " ".join(f"{k}={v}" for k, v in parts.items()) + f" files={files} total={sum(parts.values())}")
+EOF
+    log "$(tail -2 "$RESULTS" | tr '\n' ' ')"
   done
 fi
 echo "rss	catalog	$(peak_rss)" >>"$RESULTS"
