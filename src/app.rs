@@ -166,6 +166,27 @@ fn provide_form_error_from_query() {
 }
 
 
+/// Loads the code of the page group that `path` belongs to (nothing for the home page and the
+/// not-found page, which are in the main module). `hydrate()` awaits it before hydrating, so
+/// hydration itself runs in one go: the router never handles a click before the page is live.
+#[cfg(target_arch = "wasm32")]
+pub async fn preload_page_code(path: &str) {
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    if under("/catalog") {
+        __preload_catalog_pages().await;
+    } else if under("/apply") {
+        __preload_apply_pages().await;
+    } else if under("/lookup") {
+        __preload_lookup_pages().await;
+    } else if under("/hotline") {
+        __preload_hotline_pages().await;
+    } else if under("/surveys") || under("/ratings") || under("/r") {
+        __preload_participation_pages().await;
+    } else if under("/admin") {
+        __preload_staff_pages().await;
+    }
+}
+
 /// The pages load lazily, a group of related pages at a time. Built with
 /// `cargo leptos build --split`, each group's code is a WASM chunk of its own (plus chunks of code
 /// some groups share), fetched when one of its pages is first shown (see `Hydration` for why

@@ -32,11 +32,14 @@ pub mod server;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Pages load lazily (see `app`): hydration waits for the page's code, so it is asynchronous.
+    // Pages load lazily (see `app`): first the page's code, then hydration in one go. Hydrating
+    // asynchronously instead (`hydrate_lazy`) would let the router take clicks while the page's
+    // code is still on its way, and lose them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     leptos::task::spawn_local(async {
-        let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-        leptos::mount::hydrate_from_async(body, app::App).await.forget();
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        app::preload_page_code(&path).await;
+        leptos::mount::hydrate_body(app::App);
         // Lets tests (and curious readers) see that the page is interactive.
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-hydrated", "");

@@ -57,6 +57,23 @@ test.describe("with JavaScript", () => {
     }
   });
 
+  test("a link followed while the page's code is still loading still arrives", async ({ page }) => {
+    // Hold back the catalog's chunk: until it is there, the page is the server's HTML and a link is
+    // a plain link (the router must not take the click and then never show the page).
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/pkg\/split_catalog_pages_\d+\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/catalog", { waitUntil: "domcontentloaded" });
+    await page.waitForTimeout(500);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "办件查询", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("办件查询");
+    await hydrated(page);
+    release();
+  });
+
   test("care mode switches in place once hydrated, without a page load", async ({ page }) => {
     await page.goto("/");
     await hydrated(page);
