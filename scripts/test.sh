@@ -7,9 +7,31 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/gongkai/target}
 
 banner() { printf '\n==================== %s ====================\n' "$*"; }
 
-scripts/tools.sh --test
+# Compiled into leptos: the server then names the browser bundle as cargo-leptos writes it. With
+# it, the release server binary that `cargo test` builds (target/release/gongkai, for the
+# integration tests) is the one the browser tests run, and the server is compiled once, not
+# twice with different features (`cargo test` adds the dev-dependencies' features).
+export LEPTOS_OUTPUT_NAME=gongkai
 
-# Release profile: the test build shares its compiled dependencies with the server build below.
+# The tools (on a fresh machine mostly `cargo install cargo-leptos`, ~25 CPU-minutes) install
+# while the tests compile: the compiler leaves a core idle for long stretches. Needed from the
+# browser build on.
+TOOLS_LOG=$(mktemp)
+scripts/tools.sh --test > "$TOOLS_LOG" 2>&1 &
+TOOLS=$!
+trap 'kill $TOOLS 2>/dev/null || true; rm -f "$TOOLS_LOG"' EXIT
+
+banner "build: tests and the release server"
+cargo test --release --features ssr --no-run
+
+banner "tools"
+if ! wait $TOOLS; then
+  cat "$TOOLS_LOG"
+  echo "installing the tools failed (above)" >&2
+  exit 1
+fi
+cat "$TOOLS_LOG"
+
 banner "unit + integration tests (SQLite)"
 cargo test --release --features ssr
 
@@ -26,8 +48,9 @@ else
   exit 1
 fi
 
-banner "release build"
-cargo leptos build --release --split
+# The server binary is the one built above; only the browser side is left to build.
+banner "release build: browser bundle, styles and assets"
+cargo leptos build --release --split --frontend-only
 node scripts/precompress.mjs
 
 banner "browser tests (Debian chromium, phone 360x740 and desktop)"

@@ -57,6 +57,10 @@ fn rand_u64() -> u64 {
     h.finish()
 }
 
+/// How long a test waits for the server before calling it hung (an answer, or a graceful stop).
+/// Far beyond any request's real time even on a loaded machine, far short of CI's limit.
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(90);
+
 /// A running server.
 pub struct TestApp {
     pub addr: SocketAddr,
@@ -106,13 +110,16 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
-    /// Graceful stop: waits until the server has finished.
+    /// Graceful stop: waits until the server has finished every request it took. A request still
+    /// being handled a minute on is a hung request, and fails the test rather than hanging it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         if let Some(h) = self.handle.take() {
-            let _ = h.await;
+            if tokio::time::timeout(HANG, h).await.is_err() {
+                panic!("the server did not stop within {HANG:?}: a request it took is still being handled");
+            }
         }
         self.db.pool.close().await;
     }
@@ -122,6 +129,7 @@ impl TestApp {
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
+        .timeout(HANG)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
