@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11 needs rustc 1.96
 log() { echo "==> $*"; }
 
+# Tools build in a folder of their own, never in CARGO_TARGET_DIR: `cargo install` would
+# otherwise wait for the project's build to release that folder (scripts/test.sh runs both at once).
+INSTALL_DIR=$(mktemp -d)
+trap 'rm -rf "$INSTALL_DIR"' EXIT
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -16,7 +21,7 @@ fi
 
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes on 2 cores, once)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --target-dir "$INSTALL_DIR/cargo-leptos"
 fi
 
 # The CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
@@ -24,7 +29,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   log "installing wasm-bindgen-cli $WB_VERSION (about 5 minutes, once)"
   # Not --locked: its lockfile pins a crate version the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --target-dir "$INSTALL_DIR/wasm-bindgen"
 fi
 
 # Tailwind and wasm-opt (binaryen 132; Debian's binaryen 108 breaks hydration).
