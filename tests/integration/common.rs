@@ -111,7 +111,7 @@ impl TestApp {
     }
 
     /// Graceful stop: waits until the server has finished every request it took. A request still
-    /// being handled a minute on is a hung request, and fails the test rather than hanging it.
+    /// being handled after `HANG` is a hung one: the test fails rather than hangs.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
