@@ -174,6 +174,23 @@ pub struct FromForm<'a> {
     pub limit: crate::server::throttle::Limit,
 }
 
+const INSERT_CASE: &str = "INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, applicant_type, \
+     applicant_name, org_name, id_type, id_number, phone, email, address, subject, description, purpose, \
+     delivery, filed_on, due_on, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22) \
+     RETURNING id";
+/// Where the tracking number goes among [`INSERT_CASE`]'s values.
+const TRACKING_AT: usize = 1;
+const INSERT_RECEIVED: &str = "INSERT INTO case_events (case_id, kind, on_date, at) VALUES ($1, $2, $3, $4)";
+/// Files attached while the form was filled in become the case's, in the case's transaction.
+const ADOPT_STAGED: &str = "INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
+     SELECT $1, 0, name, mime, size, sha256, data, created_at FROM staged_files WHERE token = $2 ORDER BY id";
+const DROP_STAGED: &str = "DELETE FROM staged_files WHERE token = $1";
+const DROP_DRAFT: &str = "DELETE FROM form_drafts WHERE token = $1";
+const BY_SUBMIT_KEY: &str = "SELECT id, tracking FROM cases WHERE submit_key = $1";
+/// How often a filing draws a new tracking number when the drawn one is taken (rare).
+const TRACKING_DRAWS: usize = 5;
+
 /// Files a case, once: a second call with the same `submit_key` returns the first case.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
@@ -187,9 +204,7 @@ pub async fn insert(
     cal: &WorkingDayCalendar,
     from_form: Option<FromForm<'_>>,
 ) -> Result<Filed, sqlx::Error> {
-    if let Some(f) = find_by_submit_key(db, submit_key).await? {
-        return Ok(f);
-    }
+    use crate::server::writer::Value;
     let status = match kind {
         CaseKind::Info => CaseStatus::Received,
         CaseKind::Service => CaseStatus::Filed,
@@ -197,74 +212,127 @@ pub async fn insert(
     let events = [(Action::Received, filed_on, None)];
     let due = due_date(kind, &events, matter.map(|m| m.1), cal).ok().and_then(|d| d.0);
     let code = random_code();
-    for _ in 0..5 {
+    let values: Vec<Value> = vec![
+        kind.as_str().into(),
+        Value::Text(None), // the tracking number, drawn for each try
+        hash_code(&code).into(),
+        submit_key.into(),
+        unit_id.into(),
+        matter.map(|m| m.0).into(),
+        status.as_str().into(),
+        app.applicant_type.as_str().into(),
+        app.applicant_name.as_str().into(),
+        app.org_name.clone().into(),
+        app.id_type.as_str().into(),
+        app.id_number.as_str().into(),
+        app.phone.as_str().into(),
+        app.email.clone().into(),
+        app.address.clone().into(),
+        app.subject.as_str().into(),
+        app.description.as_str().into(),
+        app.purpose.clone().into(),
+        app.delivery.as_str().into(),
+        filed_on.to_string().into(),
+        due.map(|d| d.to_string()).into(),
+        now().into(),
+    ];
+    let form = from_form.map(|f| (f.throttle_key.to_owned(), f.limit));
+    let filed = match &db.writer {
+        Some(writer) => {
+            let key = submit_key.to_owned();
+            writer.write(move |c| file_on(c, values, &key, filed_on, form)).await?
+        }
+        None => file_on_pool(db, values, submit_key, filed_on, form).await?,
+    };
+    Ok(match filed {
+        (id, tracking, true) => Filed { id, tracking, code: Some(code) },
+        (id, tracking, false) => Filed { id, tracking, code: None },
+    })
+}
+
+/// What a filing stored: the case's id and tracking number, and whether it is new (`false`
+/// when the same form was filed before).
+type Stored = (i64, TrackingNumber, bool);
+
+/// [`insert`]'s statements on the SQLite writer's connection, inside its transaction.
+fn file_on(
+    c: &rusqlite::Connection,
+    mut values: Vec<crate::server::writer::Value>,
+    key: &str,
+    filed_on: Date,
+    form: Option<(String, crate::server::throttle::Limit)>,
+) -> rusqlite::Result<Stored> {
+    use rusqlite::{OptionalExtension, params, params_from_iter};
+    let earlier: Option<(i64, String)> =
+        c.prepare_cached(BY_SUBMIT_KEY)?.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    if let Some((id, t)) = earlier {
+        return TrackingNumber::parse(&t).map(|t| (id, t, false)).map_err(|_| rusqlite::Error::InvalidQuery);
+    }
+    let mut draws = 0;
+    let (id, tracking) = loop {
         let tracking = random_tracking();
+        values[TRACKING_AT] = tracking.as_str().into();
+        match c.prepare_cached(INSERT_CASE)?.query_row(params_from_iter(values.iter()), |r| r.get::<_, i64>(0)) {
+            Ok(id) => break (id, tracking),
+            // A tracking-number collision (the submit key was checked above, in this transaction).
+            Err(rusqlite::Error::SqliteFailure(f, _)) if f.extended_code == 2067 && draws + 1 < TRACKING_DRAWS => draws += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let at = now();
+    c.prepare_cached(INSERT_RECEIVED)?.execute(params![id, Action::Received.as_str(), filed_on.to_string(), at])?;
+    c.prepare_cached(ADOPT_STAGED)?.execute(params![id, key])?;
+    c.prepare_cached(DROP_STAGED)?.execute([key])?;
+    if let Some((throttle_key, limit)) = &form {
+        c.prepare_cached(DROP_DRAFT)?.execute([key])?;
+        c.prepare_cached(crate::server::throttle::HIT)?.execute(params![throttle_key, at, at - limit.window_secs])?;
+    }
+    Ok((id, tracking, true))
+}
+
+/// [`insert`]'s statements through the pool (PostgreSQL, or an in-memory SQLite database).
+async fn file_on_pool(
+    db: &Db,
+    mut values: Vec<crate::server::writer::Value>,
+    submit_key: &str,
+    filed_on: Date,
+    form: Option<(String, crate::server::throttle::Limit)>,
+) -> Result<Stored, sqlx::Error> {
+    if let Some(f) = find_by_submit_key(db, submit_key).await? {
+        return Ok((f.id, f.tracking, false));
+    }
+    for _ in 0..TRACKING_DRAWS {
+        let tracking = random_tracking();
+        values[TRACKING_AT] = tracking.as_str().into();
         let turn = db.write_turn().await;
         let mut tx = db.pool.begin().await?;
-        let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-            "INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, applicant_type, \
-             applicant_name, org_name, id_type, id_number, phone, email, address, subject, description, purpose, \
-             delivery, filed_on, due_on, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22) \
-             RETURNING id",
-        )
-        .bind(kind.as_str())
-        .bind(tracking.as_str())
-        .bind(hash_code(&code))
-        .bind(submit_key)
-        .bind(unit_id)
-        .bind(matter.map(|m| m.0))
-        .bind(status.as_str())
-        .bind(app.applicant_type.as_str())
-        .bind(&app.applicant_name)
-        .bind(&app.org_name)
-        .bind(app.id_type.as_str())
-        .bind(&app.id_number)
-        .bind(app.phone.as_str())
-        .bind(&app.email)
-        .bind(&app.address)
-        .bind(&app.subject)
-        .bind(&app.description)
-        .bind(&app.purpose)
-        .bind(app.delivery.as_str())
-        .bind(filed_on.to_string())
-        .bind(due.map(|d| d.to_string()))
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await;
+        let inserted: Result<(i64,), sqlx::Error> =
+            crate::server::writer::bind_all(sqlx::query_as(INSERT_CASE), &values).fetch_one(&mut *tx).await;
         match inserted {
             Ok((id,)) => {
-                sqlx::query("INSERT INTO case_events (case_id, kind, on_date, at) VALUES ($1, $2, $3, $4)")
+                sqlx::query(INSERT_RECEIVED)
                     .bind(id)
                     .bind(Action::Received.as_str())
                     .bind(filed_on.to_string())
                     .bind(now())
                     .execute(&mut *tx)
                     .await?;
-                // Files attached while the form was filled in become the case's, atomically.
-                sqlx::query(
-                    "INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
-                     SELECT $1, 0, name, mime, size, sha256, data, created_at FROM staged_files WHERE token = $2 ORDER BY id",
-                )
-                .bind(id)
-                .bind(submit_key)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("DELETE FROM staged_files WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
-                if let Some(form) = &from_form {
-                    sqlx::query("DELETE FROM form_drafts WHERE token = $1").bind(submit_key).execute(&mut *tx).await?;
-                    crate::server::throttle::hit_with(&mut *tx, form.throttle_key, form.limit).await?;
+                sqlx::query(ADOPT_STAGED).bind(id).bind(submit_key).execute(&mut *tx).await?;
+                sqlx::query(DROP_STAGED).bind(submit_key).execute(&mut *tx).await?;
+                if let Some((throttle_key, limit)) = &form {
+                    sqlx::query(DROP_DRAFT).bind(submit_key).execute(&mut *tx).await?;
+                    crate::server::throttle::hit_with(&mut *tx, throttle_key, *limit).await?;
                 }
                 tx.commit().await?;
                 drop(turn);
-                return Ok(Filed { id, tracking, code: Some(code) });
+                return Ok((id, tracking, true));
             }
             Err(e) => {
                 drop(tx);
                 drop(turn);
                 // A concurrent submission of the same form won the race: answer with its case.
                 if let Some(f) = find_by_submit_key(db, submit_key).await? {
-                    return Ok(f);
+                    return Ok((f.id, f.tracking, false));
                 }
                 // Otherwise a tracking-number collision (rare): draw again.
                 if !matches!(&e, sqlx::Error::Database(d) if d.is_unique_violation()) {
@@ -277,8 +345,7 @@ pub async fn insert(
 }
 
 async fn find_by_submit_key(db: &Db, key: &str) -> Result<Option<Filed>, sqlx::Error> {
-    let row: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, tracking FROM cases WHERE submit_key = $1").bind(key).fetch_optional(&db.pool).await?;
+    let row: Option<(i64, String)> = sqlx::query_as(BY_SUBMIT_KEY).bind(key).fetch_optional(&db.pool).await?;
     Ok(row.and_then(|(id, t)| Some(Filed { id, tracking: TrackingNumber::parse(&t).ok()?, code: None })))
 }
 

@@ -29,6 +29,9 @@ pub struct Db {
     /// Direct read-only connections to a SQLite file for the lookup's hot path (`None` on
     /// PostgreSQL and for an in-memory database); see [`super::reader`].
     pub reader: Option<Arc<super::reader::Reader>>,
+    /// On a SQLite file, the group-committing writer of filings and sessions (see
+    /// [`super::writer`]); `None` on PostgreSQL and for an in-memory database.
+    pub writer: Option<Arc<super::writer::Writer>>,
     /// On SQLite, the turn of this process's hottest writers (see [`Db::write_turn`]).
     write_gate: Arc<tokio::sync::Mutex<()>>,
 }
@@ -87,11 +90,13 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&url)))?;
-        let reader = match backend {
-            Backend::Sqlite => super::reader::Reader::for_url(&url).map(Arc::new),
-            Backend::Postgres => None,
+        let (reader, writer) = match backend {
+            Backend::Sqlite => {
+                (super::reader::Reader::for_url(&url).map(Arc::new), super::writer::Writer::for_url(&url).map(Arc::new))
+            }
+            Backend::Postgres => (None, None),
         };
-        Ok(Db { pool, backend, calendar_cache: Arc::default(), reader, write_gate: Arc::default() })
+        Ok(Db { pool, backend, calendar_cache: Arc::default(), reader, writer, write_gate: Arc::default() })
     }
 
     /// Connects and applies every pending migration; an error here must stop start-up.

@@ -17,6 +17,7 @@ pub mod security;
 pub mod session;
 pub mod sheet;
 pub mod throttle;
+pub mod writer;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

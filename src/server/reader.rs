@@ -28,12 +28,7 @@ impl Reader {
     /// A reader for the file behind a `sqlite:` address; `None` for an in-memory database,
     /// which other connections cannot see.
     pub fn for_url(url: &str) -> Option<Reader> {
-        let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-        let path = rest.split_once('?').map(|p| p.0).unwrap_or(rest);
-        if path.is_empty() || path == ":memory:" || rest.contains("mode=memory") {
-            return None;
-        }
-        Some(Reader { path: PathBuf::from(path), idle: Mutex::new(Vec::new()) })
+        Some(Reader { path: file_of(url)?, idle: Mutex::new(Vec::new()) })
     }
 
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -64,6 +59,16 @@ impl Reader {
         }
         result
     }
+}
+
+/// The file behind a `sqlite:` address; `None` for an in-memory database.
+pub fn file_of(url: &str) -> Option<PathBuf> {
+    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = rest.split_once('?').map(|p| p.0).unwrap_or(rest);
+    if path.is_empty() || path == ":memory:" || rest.contains("mode=memory") {
+        return None;
+    }
+    Some(PathBuf::from(path))
 }
 
 /// Whether a reader's error only means "try the pool instead" (the file was busy).

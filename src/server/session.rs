@@ -33,22 +33,42 @@ fn backend(err: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(err.to_string())
 }
 
+const SAVE: &str = "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
+     ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at";
+/// A new session's row, unless its id is taken.
+const CREATE: &str = "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING";
+
+impl DbSessionStore {
+    /// Runs one of the statements above for `record`; the number of rows it wrote.
+    async fn put(&self, sql: &'static str, record: &Record) -> session_store::Result<u64> {
+        let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let (id, expires) = (key(&record.id), record.expiry_date.unix_timestamp());
+        if let Some(writer) = &self.db.writer {
+            let written = writer.write(move |c| c.prepare_cached(sql)?.execute(rusqlite::params![id, data, expires])).await;
+            return written.map(|n| n as u64).map_err(backend);
+        }
+        let _turn = self.db.write_turn().await;
+        let done = sqlx::query(sql).bind(id).bind(data).bind(expires).execute(&self.db.pool).await.map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+}
+
 #[async_trait::async_trait]
 impl SessionStore for DbSessionStore {
+    /// Stores a new session under a fresh id: a taken id (a 128-bit random collision, or a
+    /// forged cookie's) is drawn again rather than overwritten.
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        for _ in 0..4 {
+            if self.put(CREATE, record).await? == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+        Err(session_store::Error::Backend("no free session id".into()))
+    }
+
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
-        let _turn = self.db.write_turn().await;
-        sqlx::query(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(key(&record.id))
-        .bind(data)
-        .bind(record.expiry_date.unix_timestamp())
-        .execute(&self.db.pool)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        self.put(SAVE, record).await.map(|_| ())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
@@ -70,3 +90,4 @@ impl SessionStore for DbSessionStore {
         Ok(())
     }
 }
+

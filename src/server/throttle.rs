@@ -52,15 +52,16 @@ pub async fn hit(db: &Db, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
     hit_with(&db.pool, key, limit).await
 }
 
+/// Counts a hit: the key, now, and the start of the current window (now − the window).
+pub const HIT: &str = "INSERT INTO throttle (key, hits, window_start) VALUES ($1, 1, $2) \
+     ON CONFLICT (key) DO UPDATE SET \
+       hits = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.hits + 1 END, \
+       window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END";
+
 /// [`hit`] on a given connection or transaction, so the count commits with what it counts.
 pub async fn hit_with<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &str, limit: Limit) -> Result<(), sqlx::Error> {
     let now = now();
-    sqlx::query(
-        "INSERT INTO throttle (key, hits, window_start) VALUES ($1, 1, $2) \
-         ON CONFLICT (key) DO UPDATE SET \
-           hits = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.hits + 1 END, \
-           window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END",
-    )
+    sqlx::query(HIT)
     .bind(key)
     .bind(now)
     .bind(now - limit.window_secs)

@@ -307,3 +307,35 @@ async fn shutdown_finishes_a_request_in_flight() {
     // Once stopped, the port no longer accepts connections.
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+/// Sessions are stored through the SQLite writer or the PostgreSQL pool; either way a new
+/// session never takes over a stored one's id (a forged cookie, or a 128-bit collision).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_session_never_overwrites_one_with_the_same_id() {
+    use gongkai::server::session::DbSessionStore;
+    use tower_sessions::session::{Id, Record};
+    use tower_sessions::session_store::SessionStore;
+    let tdb = TestDb::new().await;
+    let db = Db::connect_and_migrate(&tdb.url, 2).await.unwrap();
+    assert_eq!(db.writer.is_some(), tdb.url.starts_with("sqlite:"), "SQLite files go through the writer");
+    let store = DbSessionStore::new(db.clone());
+    let record = |word: &str| Record {
+        id: Id::default(),
+        data: [("word".to_owned(), serde_json::json!(word))].into_iter().collect(),
+        expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+    };
+    let first = record("first");
+    store.save(&first).await.unwrap();
+    let mut second = record("second");
+    second.id = first.id;
+    store.create(&mut second).await.unwrap();
+    assert_ne!(second.id, first.id, "a taken id is drawn again");
+    assert_eq!(store.load(&first.id).await.unwrap().unwrap().data["word"], "first");
+    assert_eq!(store.load(&second.id).await.unwrap().unwrap().data["word"], "second");
+    // Saving an existing session updates it in place.
+    let mut again = second.clone();
+    again.data.insert("word".into(), serde_json::json!("third"));
+    store.save(&again).await.unwrap();
+    assert_eq!(store.load(&second.id).await.unwrap().unwrap().data["word"], "third");
+    db.pool.close().await;
+}
