@@ -90,4 +90,3 @@ impl SessionStore for DbSessionStore {
         Ok(())
     }
 }
-

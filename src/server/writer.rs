@@ -117,15 +117,21 @@ fn run(path: PathBuf, queue: mpsc::Receiver<Job>) {
             continue;
         }
         let mut finishers = vec![first(Some(c))];
-        // Whatever queued while this group ran joins it, up to the group's limit.
-        while finishers.len() < MAX_GROUP {
+        // Whatever queued while this group ran joins it, up to the group's limit, unless SQLite
+        // itself rolled the transaction back (after a full disk or an I/O error, say): then the
+        // whole group is lost, and the next jobs wait for a transaction of their own.
+        while finishers.len() < MAX_GROUP && !c.is_autocommit() {
             match queue.try_recv() {
                 Ok(job) => finishers.push(job(Some(c))),
                 Err(_) => break,
             }
         }
-        let committed = c.execute_batch("COMMIT").map_err(WriteError::from);
-        if committed.is_err() {
+        let committed = if c.is_autocommit() {
+            Err(WriteError::other("the database rolled the write back"))
+        } else {
+            c.execute_batch("COMMIT").map_err(WriteError::from)
+        };
+        if committed.is_err() && !c.is_autocommit() {
             let _ = c.execute_batch("ROLLBACK");
         }
         for finish in finishers {
@@ -324,6 +330,44 @@ mod tests {
         }
         assert_eq!(ok, 180);
         assert_eq!(count(&dir), 180, "every answered write is in the file, no failed one is");
+    }
+
+    /// A job that ends the transaction itself stands for SQLite rolling it back (after an I/O
+    /// error, say): whatever shared its group is lost and must be answered with an error.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_write_is_answered_ok_exactly_when_it_is_stored() {
+        let (dir, w) = writer().await;
+        let w = std::sync::Arc::new(w);
+        let mut tasks = Vec::new();
+        for i in 0..100i64 {
+            let w = w.clone();
+            tasks.push(tokio::spawn(async move {
+                let r = w
+                    .write(move |c| {
+                        c.execute("INSERT INTO t (k, v) VALUES (?1, ?2)", rusqlite::params![format!("k{i}"), i])?;
+                        if i % 25 == 7 {
+                            c.execute_batch("ROLLBACK")?;
+                        }
+                        Ok(())
+                    })
+                    .await;
+                (i, r.is_ok())
+            }));
+        }
+        let conn = Connection::open(dir.path().join("w.db")).unwrap();
+        let mut failed = 0;
+        for t in tasks {
+            let (i, ok) = t.await.unwrap();
+            let stored: i64 = conn.query_row("SELECT COUNT(*) FROM t WHERE v = ?1", [i], |r| r.get(0)).unwrap();
+            assert_eq!(stored == 1, ok, "write {i}: answered ok = {ok}, stored = {stored}");
+            if i % 25 == 7 {
+                assert!(!ok);
+            }
+            failed += usize::from(!ok);
+        }
+        assert!(failed >= 4);
+        // The writer goes on afterwards.
+        w.write(|c| c.execute("INSERT INTO t (k, v) VALUES ('after', -1)", [])).await.unwrap();
     }
 
     #[tokio::test]
