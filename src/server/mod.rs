@@ -102,9 +102,21 @@ pub fn leptos_options() -> Result<LeptosOptions> {
     Ok(options)
 }
 
+/// The application's routes, listed once per process.
+///
+/// Listing them renders the whole app once with resource loading suppressed, and Leptos keeps that
+/// switch in one process-wide flag (`leptos_server`'s `SuppressResourceLoad`): a resource whose
+/// future is first polled while any thread is listing routes waits forever (leptos#4773). A
+/// second server built in the same process (the integration tests start one per test) must not
+/// list them again while the first one is rendering pages; every caller waits for the one listing.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application over an open (migrated) database.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let ctx_state = state.clone();
     // leptos_axum gives every rendered page a fresh nonce; its inline scripts (hydration,
     // resources) carry it and `app::shell` names it in the Content-Security-Policy.

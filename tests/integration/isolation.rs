@@ -7,7 +7,7 @@ use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 const CSS: &str = "/* the site's stylesheet */ body { color: #111 }";
 
@@ -114,4 +114,52 @@ async fn concurrent_requests_never_see_each_others_session_headers_or_page() {
         Ok(app) => app.stop().await,
         Err(_) => panic!("the workers still hold the server"),
     }
+}
+
+/// Leptos switches resource loading off for the whole process while it lists an app's routes
+/// (leptos#4773), and a page whose resource was first polled meanwhile never finished: the hang
+/// this suite met now and then, when one test started its server while another's pages rendered.
+/// Building another server (here, over and over) must leave the pages being rendered alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn building_another_server_never_stalls_a_page_being_rendered() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let state = gongkai::server::prepare(Config::for_database(&db.url)).await.expect("prepares");
+    let stop = Arc::new(AtomicBool::new(false));
+    let builder = {
+        let stop = stop.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut built = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                drop(gongkai::server::router(state.clone()));
+                built += 1;
+            }
+            built
+        })
+    };
+    // Far longer than a page takes, short enough that a stalled one fails the test quickly.
+    let c = reqwest::Client::builder().timeout(std::time::Duration::from_secs(20)).build().expect("client");
+    let mut stalled = Vec::new();
+    for i in 0..40 {
+        let path = ["/lookup", "/catalog", "/hotline", "/surveys"][i % 4];
+        match c.get(app.url(path)).send().await {
+            Ok(res) => {
+                let status = res.status();
+                match res.text().await {
+                    Ok(body) if status == StatusCode::OK && body.contains("</html>") => {}
+                    Ok(body) => stalled.push(format!("{path}: status {status}, {} bytes, not a whole page", body.len())),
+                    Err(e) => stalled.push(format!("{path}: {e}")),
+                }
+            }
+            Err(e) => stalled.push(format!("{path}: {e}")),
+        }
+        if stalled.len() >= 2 {
+            break;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let built = builder.await.expect("builder");
+    assert!(built > 0, "no other server was built while the pages rendered");
+    assert!(stalled.is_empty(), "pages stalled while another server was built:\n{}", stalled.join("\n"));
+    app.stop().await;
 }
