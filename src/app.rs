@@ -29,6 +29,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         }
     }
     let (prefs, county) = initial_prefs();
+    #[cfg(feature = "ssr")]
+    let texts_url = crate::i18n::texts_url(prefs.locale);
+    #[cfg(not(feature = "ssr"))]
+    let texts_url = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=prefs.locale.tag() class=if prefs.care { "care" } else { "" }>
@@ -36,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="gongkai-county" content=county.encode()/>
+                <meta name="gongkai-texts" content=texts_url/>
                 <meta name="theme-color" content="#991b1b"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <Hydration options/>

@@ -19,13 +19,23 @@ macro_rules! messages {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
+            /// The key's text in `locale`. In the browser, the texts of the page's language,
+            /// loaded before hydration (see [`texts_url`]); a page's language is fixed for its load.
             pub fn text(self, locale: Locale) -> &'static str {
-                static TEXTS: &[[&str; 3]] = &[$([$hans, $hant, $en]),*];
-                let [hans, hant, en] = TEXTS[self as usize];
-                match locale {
-                    Locale::Hans => hans,
-                    Locale::Hant => hant,
-                    Locale::En => en,
+                #[cfg(feature = "hydrate")]
+                {
+                    let _ = locale;
+                    browser::text(self as usize)
+                }
+                #[cfg(not(feature = "hydrate"))]
+                {
+                    static TEXTS: &[[&str; 3]] = &[$([$hans, $hant, $en]),*];
+                    let [hans, hant, en] = TEXTS[self as usize];
+                    match locale {
+                        Locale::Hans => hans,
+                        Locale::Hant => hant,
+                        Locale::En => en,
+                    }
                 }
             }
 
@@ -42,6 +52,78 @@ macro_rules! messages {
 
         static NAMES: &[&str] = &[$(stringify!($key)),*];
     };
+}
+
+// The browser's WASM carries no texts: the page names the texts of its language
+// (`<meta name="gongkai-texts">`, a file that changes name whenever a text does, cached for good),
+// and `hydrate` loads them before it hydrates. That keeps the other two languages (two thirds of
+// 68 KB of text, and the table of them) out of every page's first load.
+
+/// The address of `locale`'s texts: a JSON array of every message's text, in key order, named by
+/// a digest of its content.
+#[cfg(feature = "ssr")]
+pub fn texts_url(locale: Locale) -> String {
+    format!("/i18n/{}.{}.json", locale.tag(), texts_json(locale).1)
+}
+
+/// `locale`'s texts as JSON, and the digest that names them (computed once per process).
+#[cfg(feature = "ssr")]
+pub fn texts_json(locale: Locale) -> &'static (String, String) {
+    use sha2::Digest;
+    static JSON: std::sync::OnceLock<[(String, String); 3]> = std::sync::OnceLock::new();
+    let all = JSON.get_or_init(|| {
+        Locale::ALL.map(|l| {
+            let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(l)).collect();
+            let json = serde_json::to_string(&texts).unwrap_or_default();
+            let digest = sha2::Sha256::digest(json.as_bytes());
+            let name = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+            (json, name)
+        })
+    });
+    &all[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
+}
+
+/// The texts in the browser: loaded once, before hydration.
+#[cfg(feature = "hydrate")]
+pub mod browser {
+    use std::sync::OnceLock;
+    use wasm_bindgen::JsCast;
+
+    static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+    pub(super) fn text(i: usize) -> &'static str {
+        TEXTS.get().and_then(|t| t.get(i)).copied().unwrap_or("")
+    }
+
+    /// Starts fetching the texts the page names, so that they travel while other code loads.
+    pub fn fetch() -> Option<js_sys::Promise> {
+        let window = web_sys::window()?;
+        let url = window.document()?.query_selector("meta[name=gongkai-texts]").ok()??.get_attribute("content")?;
+        Some(window.fetch_with_str(&url))
+    }
+
+    /// Waits for the texts `fetch` started and installs them; false when they did not arrive
+    /// whole (the page then stays as the server sent it, which works without scripts).
+    pub async fn install(fetching: Option<js_sys::Promise>) -> bool {
+        if TEXTS.get().is_some() {
+            return true;
+        }
+        let Some(fetching) = fetching else { return false };
+        let Ok(res) = wasm_bindgen_futures::JsFuture::from(fetching).await else { return false };
+        let Ok(res) = res.dyn_into::<web_sys::Response>() else { return false };
+        if !res.ok() {
+            return false;
+        }
+        let Ok(json) = res.json() else { return false };
+        let Ok(list) = wasm_bindgen_futures::JsFuture::from(json).await else { return false };
+        let Ok(list) = list.dyn_into::<js_sys::Array>() else { return false };
+        let texts: Option<Vec<&'static str>> =
+            list.iter().map(|v| v.as_string().map(|s| &*Box::leak(s.into_boxed_str()))).collect();
+        match texts {
+            Some(t) if t.len() == super::Msg::ALL.len() => TEXTS.set(t).is_ok(),
+            _ => false,
+        }
+    }
 }
 
 impl std::fmt::Debug for Msg {

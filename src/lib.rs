@@ -38,7 +38,12 @@ pub fn hydrate() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     leptos::task::spawn_local(async {
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        // The page's texts travel while its code loads; without them the page stays as sent.
+        let texts = i18n::browser::fetch();
         app::preload_page_code(&path).await;
+        if !i18n::browser::install(texts).await {
+            return;
+        }
         leptos::mount::hydrate_body(app::App);
         // Lets tests (and curious readers) see that the page is interactive.
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

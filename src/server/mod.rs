@@ -133,6 +133,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", get(prefs::set_prefs))
+        .route("/i18n/{file}", get(texts))
         .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
@@ -204,6 +205,26 @@ pub fn public_base(config: &Config, host: Option<&str>) -> String {
         .unwrap_or("localhost");
     let scheme = if config.secure_cookies { "https" } else { "http" };
     format!("{scheme}://{host}")
+}
+
+/// A language's texts for the browser (`i18n::texts_url`). The name carries a digest of the
+/// content, so that file is cached for good; another name of the language (a page from before an
+/// update) gets today's texts, not to be cached.
+async fn texts(axum::extract::Path(file): axum::extract::Path<String>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let found = file.split_once('.').and_then(|(tag, rest)| {
+        let locale = crate::domain::Locale::ALL.into_iter().find(|l| l.tag() == tag)?;
+        let (json, digest) = crate::i18n::texts_json(locale);
+        Some((json, rest.strip_suffix(".json")? == digest))
+    });
+    match found {
+        Some((json, current)) => {
+            let cache = if current { "public, max-age=31536000, immutable" } else { "no-cache" };
+            ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, cache)], json.as_str()).into_response()
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {

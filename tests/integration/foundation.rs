@@ -63,6 +63,46 @@ async fn language_and_care_mode_cookies_change_the_server_rendering() {
     app.stop().await;
 }
 
+/// The browser's code carries no texts: each page names its language's texts, which the browser
+/// loads before it hydrates. The file the page names holds every message in that language, in key
+/// order, and is cached for good because its name changes with its content.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_names_the_texts_of_its_language_for_the_browser() {
+    use gongkai::domain::Locale;
+    use gongkai::i18n::Msg;
+    let (_db, app) = started().await;
+    let c = reqwest::Client::new();
+    let mut urls = Vec::new();
+    for (cookie, locale) in [("", Locale::Hans), ("lang=zh-Hant", Locale::Hant), ("lang=en", Locale::En)] {
+        let html = c.get(app.url("/lookup")).header("cookie", cookie).send().await.unwrap().text().await.unwrap();
+        let meta = r#"<meta name="gongkai-texts" content=""#;
+        let start = html.find(meta).expect("the page names its texts") + meta.len();
+        let url = html[start..start + html[start..].find('"').unwrap()].to_owned();
+        assert!(url.starts_with(&format!("/i18n/{}.", locale.tag())) && url.ends_with(".json"), "{url}");
+        let res = c.get(app.url(&url)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+        let texts: Vec<String> = res.json().await.unwrap();
+        assert_eq!(texts.len(), Msg::ALL.len());
+        for (m, t) in Msg::ALL.iter().zip(&texts) {
+            assert_eq!(t, m.text(locale), "{m:?} in {locale:?}");
+        }
+        urls.push(url);
+    }
+    urls.dedup();
+    assert_eq!(urls.len(), 3, "each language has its own file");
+    // A name from before an update gets today's texts, not to be kept; nonsense is not found.
+    let old = c.get(app.url("/i18n/en.0000000000000000.json")).send().await.unwrap();
+    assert_eq!(old.status(), StatusCode::OK);
+    assert_eq!(old.headers()["cache-control"], "no-cache");
+    assert_eq!(old.json::<Vec<String>>().await.unwrap()[0], Msg::ALL[0].text(Locale::En));
+    for bad in ["/i18n/xx.1.json", "/i18n/en", "/i18n/en.1.txt"] {
+        assert_eq!(c.get(app.url(bad)).send().await.unwrap().status(), StatusCode::NOT_FOUND, "{bad}");
+    }
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prefs_link_sets_cookies_and_only_returns_to_this_site() {
     let (_db, app) = started().await;
