@@ -63,21 +63,36 @@ macro_rules! messages {
 /// a digest of its content.
 #[cfg(feature = "ssr")]
 pub fn texts_url(locale: Locale) -> String {
-    format!("/i18n/{}.{}.json", locale.tag(), texts_json(locale).1)
+    format!("/i18n/{}.{}.json", locale.tag(), texts_json(locale).digest)
 }
 
-/// `locale`'s texts as JSON, and the digest that names them (computed once per process).
+/// `locale`'s texts, made once per process.
 #[cfg(feature = "ssr")]
-pub fn texts_json(locale: Locale) -> &'static (String, String) {
+pub struct Texts {
+    /// A JSON array of every message's text, in key order.
+    pub json: String,
+    /// The same, compressed with brotli at its best (the file is on every first load).
+    pub brotli: Vec<u8>,
+    /// A digest of `json`, which names the file.
+    pub digest: String,
+}
+
+/// `locale`'s texts as JSON (computed once per process).
+#[cfg(feature = "ssr")]
+pub fn texts_json(locale: Locale) -> &'static Texts {
     use sha2::Digest;
-    static JSON: std::sync::OnceLock<[(String, String); 3]> = std::sync::OnceLock::new();
-    let all = JSON.get_or_init(|| {
+    static ALL: std::sync::OnceLock<[Texts; 3]> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
         Locale::ALL.map(|l| {
             let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(l)).collect();
             let json = serde_json::to_string(&texts).unwrap_or_default();
-            let digest = sha2::Sha256::digest(json.as_bytes());
-            let name = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-            (json, name)
+            let digest = sha2::Sha256::digest(json.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+            let mut brotli = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams { quality: 11, size_hint: json.len(), ..Default::default() };
+            if brotli::BrotliCompress(&mut json.as_bytes(), &mut brotli, &params).is_err() {
+                brotli.clear();
+            }
+            Texts { json, brotli, digest }
         })
     });
     &all[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]

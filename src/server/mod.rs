@@ -210,20 +210,25 @@ pub fn public_base(config: &Config, host: Option<&str>) -> String {
 /// A language's texts for the browser (`i18n::texts_url`). The name carries a digest of the
 /// content, so that file is cached for good; another name of the language (a page from before an
 /// update) gets today's texts, not to be cached.
-async fn texts(axum::extract::Path(file): axum::extract::Path<String>) -> axum::response::Response {
+async fn texts(axum::extract::Path(file): axum::extract::Path<String>, headers: axum::http::HeaderMap) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
     let found = file.split_once('.').and_then(|(tag, rest)| {
         let locale = crate::domain::Locale::ALL.into_iter().find(|l| l.tag() == tag)?;
-        let (json, digest) = crate::i18n::texts_json(locale);
-        Some((json, rest.strip_suffix(".json")? == digest))
+        let texts = crate::i18n::texts_json(locale);
+        Some((texts, rest.strip_suffix(".json")? == texts.digest))
     });
-    match found {
-        Some((json, current)) => {
-            let cache = if current { "public, max-age=31536000, immutable" } else { "no-cache" };
-            ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, cache)], json.as_str()).into_response()
-        }
-        None => StatusCode::NOT_FOUND.into_response(),
+    let Some((texts, current)) = found else { return StatusCode::NOT_FOUND.into_response() };
+    let cache = if current { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let accepts_br = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|e| e.split(';').next().is_some_and(|e| e.trim() == "br")));
+    let common = [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, cache), (header::VARY, "accept-encoding")];
+    if accepts_br && !texts.brotli.is_empty() {
+        (common, [(header::CONTENT_ENCODING, "br")], texts.brotli.clone()).into_response()
+    } else {
+        (common, texts.json.clone()).into_response()
     }
 }
 

@@ -83,8 +83,17 @@ async fn a_page_names_the_texts_of_its_language_for_the_browser() {
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.headers()["content-type"], "application/json");
         assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
-        let texts: Vec<String> = res.json().await.unwrap();
+        let json = res.bytes().await.unwrap();
+        let texts: Vec<String> = serde_json::from_slice(&json).unwrap();
         assert_eq!(texts.len(), Msg::ALL.len());
+        // Sent compressed in advance to browsers that take brotli: the same file, smaller.
+        let br = c.get(app.url(&url)).header("accept-encoding", "gzip, br").send().await.unwrap();
+        assert_eq!(br.headers()["content-encoding"], "br");
+        let packed = br.bytes().await.unwrap();
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &packed[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, json);
+        assert!(packed.len() * 2 < json.len(), "{} of {}", packed.len(), json.len());
         for (m, t) in Msg::ALL.iter().zip(&texts) {
             assert_eq!(t, m.text(locale), "{m:?} in {locale:?}");
         }
