@@ -80,7 +80,15 @@ pub fn App() -> impl IntoView {
     // code is on its way (at hydration or on navigation) the document keeps the site's name
     // instead of losing its title.
     let site = county.site_name(prefs.get_untracked().locale);
-    let title = move |page: String| if page.is_empty() { site.clone() } else { format!("{page} - {site}") };
+    let title = move |page: String| {
+        let full = if page.is_empty() { site.clone() } else { format!("{page} - {site}") };
+        // leptos_meta writes the server's `<title>` without escaping it, and titles hold text
+        // people typed (an entry's title, a letter's subject): `</title><script>` must stay
+        // text. In the browser the title is set as text, so it is not escaped there.
+        #[cfg(feature = "ssr")]
+        let full = crate::ui::escape_title(&full);
+        full
+    };
 
     view! {
         <Stylesheet id="leptos" href="/pkg/gongkai.css"/>

@@ -37,6 +37,21 @@ pub fn title_text(msg: Msg) -> String {
     msg.text(use_prefs().get_untracked().locale).to_owned()
 }
 
+/// `text` as the content of the server's `<title>` element: `&`, `<` and `>` as references.
+#[cfg(feature = "ssr")]
+pub fn escape_title(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Reads the preferences and county name: on the server from the request and configuration,
 /// in the browser from what the server rendered into `<html>`, so hydration sees the same values.
 pub fn initial_prefs() -> (Prefs, CountyName) {

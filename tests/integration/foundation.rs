@@ -112,6 +112,50 @@ async fn a_page_names_the_texts_of_its_language_for_the_browser() {
     app.stop().await;
 }
 
+/// The data a page hands to the browser for hydration is written into a `<script>` as string
+/// literals (by `vendor/hydration_context`'s `js_string`). Each must read back, as JSON, to exactly
+/// what the server function returned, with no markup that could end the script early, whatever
+/// the text holds: Chinese, quotes, backslashes, line breaks, `</script>` and `<!--`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hydration_data_is_a_json_string_literal_without_markup() {
+    let (_db, app) = started().await;
+    let title = "关于\"补贴\"的通知 \\ 反斜杠</script><!-- <script>alert(1)</script>\u{2028}末尾";
+    let summary = "第一行\n第二行\t制表 ';'";
+    let (unit,): (i64,) = sqlx::query_as("SELECT id FROM units ORDER BY id LIMIT 1").fetch_one(&app.db.pool).await.unwrap();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO catalog_entries (unit_id, state, title, summary, published_on, updated_on, topic, genre, audience, created_at) \
+         VALUES ($1, 'published', $2, $3, '2026-12-01', '2026-12-01', 'general', 'notice', 'citizens', 0) RETURNING id",
+    )
+    .bind(unit)
+    .bind(title)
+    .bind(summary)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let html = client().get(app.url(&format!("/catalog/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("<!-- <script>") && !html.contains("alert(1)</script>"), "markup from the data reached the page");
+    // The page's title is text too (leptos_meta does not escape it: `App`'s formatter does).
+    assert!(html.contains("<title>关于\"补贴\"的通知 \\ 反斜杠&lt;/script&gt;&lt;!-- &lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    let mut found = 0;
+    for (at, _) in html.match_indices("__RESOLVED_RESOURCES[") {
+        let rest = &html[at..];
+        let Some(eq) = rest.find("] = ") else { continue };
+        // The literal is valid JSON as well as JavaScript: read it with a JSON reader.
+        let literal = &rest[eq + 4..];
+        let data: String = serde_json::Deserializer::from_str(literal).into_iter::<String>().next().unwrap().unwrap();
+        let value: serde_json::Value = serde_json::from_str(&data).unwrap();
+        let text = value.to_string();
+        if text.contains("反斜杠") {
+            let json_of = |s: &str| serde_json::to_string(s).unwrap();
+            assert!(text.contains(&json_of(title)), "{text}");
+            assert!(text.contains(&json_of(summary)), "{text}");
+            found += 1;
+        }
+    }
+    assert_eq!(found, 1, "the entry's data is on its page once");
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prefs_link_sets_cookies_and_only_returns_to_this_site() {
     let (_db, app) = started().await;
