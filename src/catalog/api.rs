@@ -51,7 +51,9 @@ pub async fn get_catalog(
 ) -> Result<CatalogPage, AppError> {
     let state = auth::state()?;
     let db = &state.db;
-    let (units, topics, audiences, total_published) = store::browse_counts(db).await?;
+    // The browse tree's counts change only when something is published or withdrawn: shared
+    // for the figures' lifetime (cleared at once by this server's staff writes).
+    let (units, topics, audiences, total_published) = state.memo.get_or("catalog:browse", || store::browse_counts(db)).await?;
     let mut errors = Vec::new();
     let q: String = q.unwrap_or_default().chars().filter(|c| !c.is_control()).take(crate::domain::catalog::MAX_QUERY_CHARS).collect();
     let filter = CatalogFilter {

@@ -110,16 +110,12 @@ async fn search_only_sqlite(db: &Db, query: &SearchQuery, page: i64) -> Result<(
         .await?;
     let capped = n > RANKED;
     let (inner, outer) = if capped { ("rowid DESC", "f.fid DESC") } else { ("score", "f.score, e.published_on DESC, e.id DESC") };
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+    let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM (SELECT rowid AS fid, bm25(catalog_fts, 10.0, 1.0) AS score FROM catalog_fts \
          WHERE catalog_fts MATCH $1 ORDER BY {inner} LIMIT $2 OFFSET $3) f \
          CROSS JOIN catalog_entries e ON e.id = f.fid JOIN units u ON u.id = e.unit_id ORDER BY {outer}"
-    ))
-    .bind(&m)
-    .bind(PER_PAGE)
-    .bind((page - 1) * PER_PAGE)
-    .fetch_all(&db.pool)
-    .await?;
+    );
+    let rows = summary_rows(db, &sql, &[Arg::S(m), Arg::I(PER_PAGE), Arg::I((page - 1) * PER_PAGE)], false).await?;
     Ok((rows, n.min(RANKED), capped))
 }
 
@@ -209,8 +205,54 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
     let list_sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM {from} JOIN units u ON u.id = e.unit_id WHERE {where_} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     );
-    let rows: Vec<SummaryRow> = bind_args!(sqlx::query_as(&list_sql), &sql.args).fetch_all(&db.pool).await?;
+    let rows = summary_rows(db, &list_sql, &sql.args, query.is_empty()).await?;
     Ok((rows, total, capped))
+}
+
+/// A page of [`SummaryRow`]s. A `direct` read (a browse page: an indexed walk of a few rows) on
+/// a SQLite file runs on the calling thread through the database's
+/// [`Reader`](crate::server::reader::Reader): through the pool, sqlx's worker thread hands the
+/// rows over one by one, and those hand-offs cost more than the read. Searches, which rank
+/// matches and may take milliseconds, stay on the pool's threads, off the async runtime; so do
+/// PostgreSQL, and reads that find the file busy.
+async fn summary_rows(db: &Db, sql: &str, args: &[Arg], direct: bool) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    if let Some(reader) = db.reader.as_ref().filter(|_| direct) {
+        match reader.read(|conn| read_summaries(conn, sql, args)) {
+            Ok(rows) => return Ok(rows),
+            Err(e) if crate::server::reader::is_busy(&e) => {}
+            Err(e) => return Err(sqlx::Error::AnyDriverError(Box::new(e))),
+        }
+    }
+    bind_args!(sqlx::query_as(sql), args).fetch_all(&db.pool).await
+}
+
+/// [`summary_rows`] on one of the reader's connections; the columns are [`SUMMARY_COLUMNS`].
+fn read_summaries(conn: &rusqlite::Connection, sql: &str, args: &[Arg]) -> rusqlite::Result<Vec<SummaryRow>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    for (i, arg) in args.iter().enumerate() {
+        let name = format!("${}", i + 1);
+        let at = statement.parameter_index(&name)?.ok_or(rusqlite::Error::InvalidParameterName(name))?;
+        match arg {
+            Arg::I(v) => statement.raw_bind_parameter(at, v)?,
+            Arg::S(v) => statement.raw_bind_parameter(at, v)?,
+        }
+    }
+    let mut rows = statement.raw_query();
+    let mut out = Vec::with_capacity(PER_PAGE as usize);
+    while let Some(r) = rows.next()? {
+        out.push(SummaryRow {
+            id: r.get(0)?,
+            index_no: r.get(1)?,
+            title: r.get(2)?,
+            summary: r.get(3)?,
+            unit_name: r.get(4)?,
+            published_on: r.get(5)?,
+            doc_no: r.get(6)?,
+            genre: r.get(7)?,
+            validity: r.get(8)?,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(sqlx::FromRow)]
