@@ -668,6 +668,13 @@ pub struct ImportProgress<'a> {
     pub lease_until: i64,
 }
 
+/// Rows per multi-row `INSERT` in [`publish_bulk_with`]. Every statement is one hand-off to the
+/// database (a thread switch for SQLite), which cost more than the writing itself when each entry
+/// took four. But sqlx binds SQLite's values by name, and SQLite finds a name by scanning the
+/// statement's names, so a statement's binding grows with the square of its values: 25 entries
+/// (400 values) keep both costs small.
+const BULK_ROWS: usize = 25;
+
 /// [`publish_bulk`], recording an import's progress in the same transaction.
 pub async fn publish_bulk_with(
     db: &Db,
@@ -678,51 +685,22 @@ pub async fn publish_bulk_with(
     progress: Option<&ImportProgress<'_>>,
 ) -> Result<Vec<String>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let mut numbers = Vec::with_capacity(items.len());
+    let numbers = bulk_index_numbers(&mut tx, items, pattern).await?;
+    let ids = bulk_insert_entries(&mut tx, items, &numbers).await?;
     let mut counts: std::collections::HashMap<(&'static str, String), i64> = std::collections::HashMap::new();
-    for item in items {
+    let mut tokens = Vec::with_capacity(items.len());
+    for ((item, &id), index_no) in items.iter().zip(&ids).zip(&numbers) {
         let e = item.entry;
-        let index_no = match &item.index_no {
-            Some(n) => n.clone(),
-            None => {
-                let (serial,): (i64,) = sqlx::query_as(
-                    "INSERT INTO catalog_serials (unit_id, period, last_serial) VALUES ($1, $2, 1) \
-                     ON CONFLICT (unit_id, period) DO UPDATE SET last_serial = catalog_serials.last_serial + 1 RETURNING last_serial",
-                )
-                .bind(item.unit_id)
-                .bind(pattern.period(item.published_on))
-                .fetch_one(&mut *tx)
-                .await?;
-                pattern.render(item.unit_code, item.published_on, serial as u64)
-            }
-        };
-        let (id,): (i64,) = bind_entry(
-            sqlx::query_as(
-                "INSERT INTO catalog_entries (title, summary, keywords, doc_no, written_on, topic, genre, audience, validity, \
-                 successor_id, disclosure, body, unit_id, state, index_no, published_on, updated_on, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-                 (SELECT s.id FROM catalog_entries s WHERE s.index_no = $10 AND s.state = 'published'), \
-                 $11, $12, $13, 'published', $14, $15, $15, $16) RETURNING id",
-            ),
-            e,
-        )
-        .bind(item.unit_id)
-        .bind(&index_no)
-        .bind(item.published_on.to_string())
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
         if history {
             insert_revision(&mut tx, id, 1, RevisionState::Approved, actor, e).await?;
-            event(&mut tx, id, Some(1), Some(actor), EntryAction::Imported, &index_no).await?;
+            event(&mut tx, id, Some(1), Some(actor), EntryAction::Imported, index_no).await?;
         }
-        let tokens = search::indexed(&e.title, &e.summary, &e.keywords, &e.doc_no, &e.body);
-        index(&mut tx, db.backend, id, Some(&tokens)).await?;
+        tokens.push((id, search::indexed(&e.title, &e.summary, &e.keywords, &e.doc_no, &e.body)));
         for key in nodes(item.unit_id, e.topic.as_str(), e.audience.as_str()) {
             *counts.entry(key).or_insert(0) += 1;
         }
-        numbers.push(index_no);
     }
+    bulk_index(&mut tx, db.backend, &tokens).await?;
     for ((dim, node), n) in counts {
         add_count(&mut tx, dim, &node, n).await?;
     }
@@ -738,6 +716,158 @@ pub async fn publish_bulk_with(
     }
     tx.commit().await?;
     Ok(numbers)
+}
+
+/// The items' index numbers: the given ones, and for the rest the next serials of their unit and
+/// period, in the items' order. Each (unit, period) takes its whole range in one upsert.
+async fn bulk_index_numbers(tx: &mut Transaction<'_, Any>, items: &[Bulk<'_>], pattern: &IndexPattern) -> Result<Vec<String>, sqlx::Error> {
+    // (unit, period) -> (how many, then the next serial to hand out)
+    let mut ranges: std::collections::HashMap<(i64, String), (i64, i64)> = std::collections::HashMap::new();
+    for item in items.iter().filter(|i| i.index_no.is_none()) {
+        ranges.entry((item.unit_id, pattern.period(item.published_on))).or_insert((0, 0)).0 += 1;
+    }
+    let keys: Vec<(i64, String)> = ranges.keys().cloned().collect();
+    for chunk in keys.chunks(200) {
+        let mut sql = Sql::default();
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|(unit, period)| {
+                let n = ranges[&(*unit, period.clone())].0;
+                format!("({}, {}, {})", sql.arg(Arg::I(*unit)), sql.text(period.clone()), sql.arg(Arg::I(n)))
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO catalog_serials (unit_id, period, last_serial) VALUES {} \
+             ON CONFLICT (unit_id, period) DO UPDATE SET last_serial = catalog_serials.last_serial + excluded.last_serial \
+             RETURNING unit_id, period, last_serial",
+            rows.join(", ")
+        );
+        let taken: Vec<(i64, String, i64)> = bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&mut **tx).await?;
+        for (unit, period, last) in taken {
+            if let Some(r) = ranges.get_mut(&(unit, period)) {
+                r.1 = last - r.0 + 1;
+            }
+        }
+    }
+    let mut numbers = Vec::with_capacity(items.len());
+    for item in items {
+        let number = match &item.index_no {
+            Some(n) => n.clone(),
+            None => {
+                let range = ranges.get_mut(&(item.unit_id, pattern.period(item.published_on)));
+                let serial = range.filter(|r| r.1 > 0).map(|r| {
+                    r.1 += 1;
+                    r.1 - 1
+                });
+                let serial = serial.ok_or_else(|| sqlx::Error::Protocol("an index-number serial was not returned".into()))?;
+                pattern.render(item.unit_code, item.published_on, serial as u64)
+            }
+        };
+        numbers.push(number);
+    }
+    Ok(numbers)
+}
+
+/// Inserts the items as published entries, [`BULK_ROWS`] to a statement, and returns their ids in
+/// the items' order. An entry whose successor is an earlier item of the same statement starts a
+/// new statement, so that the successor is found as it was when each entry took its own.
+async fn bulk_insert_entries(tx: &mut Transaction<'_, Any>, items: &[Bulk<'_>], numbers: &[String]) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::with_capacity(items.len());
+    let mut start = 0;
+    while start < items.len() {
+        let mut end = start + 1;
+        while end < items.len()
+            && end - start < BULK_ROWS
+            && !items[end].entry.successor.as_ref().is_some_and(|s| numbers[start..end].contains(s))
+        {
+            end += 1;
+        }
+        let mut sql = Sql::default();
+        let stamp = now();
+        let rows: Vec<String> = (start..end)
+            .map(|k| {
+                let e = items[k].entry;
+                let mut v = |a: Arg| sql.arg(a);
+                let mut s = |t: &str| v(Arg::S(t.to_owned()));
+                let fields = [
+                    s(&e.title),
+                    s(&e.summary),
+                    s(&e.keywords),
+                    s(&e.doc_no),
+                    s(&e.written_on.to_string()),
+                    s(e.topic.as_str()),
+                    s(e.genre.as_str()),
+                    s(e.audience.as_str()),
+                    s(e.validity.as_str()),
+                ];
+                let successor = s(e.successor.as_deref().unwrap_or_default());
+                let disclosure = s(e.disclosure.as_str());
+                let body = s(&e.body);
+                let index_no = s(&numbers[k]);
+                let published = s(&items[k].published_on.to_string());
+                let unit = sql.arg(Arg::I(items[k].unit_id));
+                let created = sql.arg(Arg::I(stamp));
+                format!(
+                    "({}, (SELECT s.id FROM catalog_entries s WHERE s.index_no = {successor} AND s.state = 'published'), \
+                     {disclosure}, {body}, {unit}, 'published', {index_no}, {published}, {published}, {created})",
+                    fields.join(", ")
+                )
+            })
+            .collect();
+        let text = format!(
+            "INSERT INTO catalog_entries (title, summary, keywords, doc_no, written_on, topic, genre, audience, validity, \
+             successor_id, disclosure, body, unit_id, state, index_no, published_on, updated_on, created_at) VALUES {} \
+             RETURNING id, index_no",
+            rows.join(", ")
+        );
+        let mut inserted: Vec<(i64, String)> = bind_args!(sqlx::query_as(&text), &sql.args).fetch_all(&mut **tx).await?;
+        // Both databases number the rows of one statement in increasing order as they insert them
+        // (RETURNING itself promises no order); the index numbers confirm it.
+        inserted.sort_unstable_by_key(|r| r.0);
+        if inserted.len() != end - start || inserted.iter().zip(&numbers[start..end]).any(|(r, n)| &r.1 != n) {
+            return Err(sqlx::Error::Protocol("bulk insert returned rows out of order".into()));
+        }
+        ids.extend(inserted.into_iter().map(|r| r.0));
+        start = end;
+    }
+    Ok(ids)
+}
+
+/// Writes new entries' search tokens, many to a statement.
+async fn bulk_index(tx: &mut Transaction<'_, Any>, backend: Backend, tokens: &[(i64, Indexed)]) -> Result<(), sqlx::Error> {
+    for chunk in tokens.chunks(BULK_ROWS) {
+        let mut sql = Sql::default();
+        let text = match backend {
+            Backend::Sqlite => {
+                // A row of a rowid used before (and since deleted) may still be indexed.
+                let mut gone = Sql::default();
+                let ids: Vec<i64> = chunk.iter().map(|t| t.0).collect();
+                let text = format!("DELETE FROM catalog_fts WHERE rowid IN {}", gone.in_list(&ids));
+                bind_args!(sqlx::query(&text), &gone.args).execute(&mut **tx).await?;
+                let rows: Vec<String> = chunk
+                    .iter()
+                    .map(|(id, t)| {
+                        let (title, body) = t.fts5_columns();
+                        format!("({}, {}, {})", sql.arg(Arg::I(*id)), sql.text(title), sql.text(body))
+                    })
+                    .collect();
+                format!("INSERT INTO catalog_fts (rowid, title, body) VALUES {}", rows.join(", "))
+            }
+            Backend::Postgres => {
+                let rows: Vec<String> = chunk
+                    .iter()
+                    .map(|(id, t)| format!("(CAST({} AS BIGINT), {})", sql.arg(Arg::I(*id)), sql.text(t.tsvector())))
+                    .collect();
+                format!(
+                    "UPDATE catalog_entries SET search = CAST(v.search AS tsvector) FROM (VALUES {}) AS v (id, search) \
+                     WHERE catalog_entries.id = v.id",
+                    rows.join(", ")
+                )
+            }
+        };
+        bind_args!(sqlx::query(&text), &sql.args).execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 /// Which of these index numbers are taken already.

@@ -221,6 +221,51 @@ async fn chinese_search_finds_short_words_both_scripts_ranks_titles_first_and_su
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_publishing_numbers_entries_in_order_across_statements_and_indexes_every_one() {
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let (unit_list, shorts) = units(&app.db).await.unwrap();
+    let shorts: Vec<&str> = shorts.iter().map(String::as_str).collect();
+    let before = list(&app, &[]).await["total_published"].as_i64().unwrap();
+    let (max_id,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM catalog_entries").fetch_one(&app.db.pool).await.unwrap();
+    let serials: Vec<(i64, String, i64)> =
+        sqlx::query_as("SELECT unit_id, period, last_serial FROM catalog_serials").fetch_all(&app.db.pool).await.unwrap();
+    // Three statements' worth over every unit and ten years, continuing the demo's serials; one
+    // entry in the middle has a word no other has.
+    let mut items: Vec<GenEntry> = (0..130).map(|i| gongkai::demo::catalog::entry(5_000_000 + i, &shorts, date!(2026 - 11 - 20))).collect();
+    items[77] = fixture(3, "关于紫藤花节活动安排的公告", "<p>紫藤花节期间实行交通管制。</p>", Topic::Culture);
+    publish_bulk(&app.db, &items, &unit_list, 1, false).await.unwrap();
+
+    let rows: Vec<(String, i64, String, String)> =
+        sqlx::query_as("SELECT title, unit_id, index_no, published_on FROM catalog_entries WHERE id > $1 ORDER BY id")
+            .bind(max_id)
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), items.iter().map(|g| g.title.as_str()).collect::<Vec<_>>());
+    let mut next = std::collections::HashMap::new();
+    for (title, unit, index_no, published_on) in &rows {
+        let (id, code) = unit_list.iter().find(|u| u.0 == *unit).unwrap();
+        let year = &published_on[..4];
+        let serial = next.entry((*id, year.to_owned())).or_insert_with(|| {
+            serials.iter().find(|s| s.0 == *id && s.1 == year).map_or(0, |s| s.2)
+        });
+        *serial += 1;
+        assert_eq!(index_no, &format!("{code}/{year}-{:05}", serial), "{title}");
+    }
+    assert_eq!(list(&app, &[]).await["total_published"].as_i64().unwrap(), before + 130);
+    assert_eq!(titles(&list(&app, &[("q", "紫藤")]).await), ["关于紫藤花节活动安排的公告"]);
+    // Every new entry is in the search index.
+    let indexed = match app.db.backend {
+        gongkai::server::db::Backend::Sqlite => "SELECT COUNT(*) FROM catalog_fts WHERE rowid > $1",
+        gongkai::server::db::Backend::Postgres => "SELECT COUNT(*) FROM catalog_entries WHERE id > $1 AND search IS NOT NULL",
+    };
+    let (n,): (i64,) = sqlx::query_as(indexed).bind(max_id).fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(n, 130);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filters() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
