@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Turns the lines bench/run.sh collected into the benchmark table, prints it and writes it as
-Markdown (issue #10). Usage: report.py RESULTS OUT ENTRIES CASES LETTERS CONNECTIONS SECONDS"""
+Markdown (issue #10). Usage: report.py RESULTS OUT ENTRIES CASES LETTERS CONNECTIONS SECONDS [WARMUP]"""
 import datetime, os, platform, subprocess, sys
 
 results, out, entries, cases, letters, conns, secs = sys.argv[1:8]
+warmup = int(sys.argv[8]) if len(sys.argv) > 8 else 0
 
 
 def fields(text):
@@ -40,12 +41,13 @@ say = lines.append
 say(f"# Benchmark {now}")
 say("")
 say(f"Machine: {os.cpu_count()} cores ({cpu}), {mem}; {rustc}; commit {commit}. "
-    f"Server (and nginx) pinned to core 0, wrk to core 1; {conns} connections unless stated, {secs} s per run. "
-    f"SQLite databases made by the demo generator: {int(entries):,} catalog entries for the catalog rows, "
+    f"Server (and nginx) pinned to core 0, wrk to core 1; {conns} connections unless stated, {secs} s per run"
+    + (f" after {warmup} s of the same load, not counted. " if warmup else ". ")
+    + f"SQLite databases made by the demo generator: {int(entries):,} catalog entries for the catalog rows, "
     f"{int(cases):,} cases and {int(letters):,} letters for the lookup, letters and submission rows.")
 say("")
-say("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | vs nginx |")
-say("|---|---:|---:|---:|---:|---:|---:|---:|")
+say("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | vs nginx | CPU stolen |")
+say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 ceiling = {"catalog list": load.get("nginx: catalog list"), "entry page": load.get("nginx: entry page")}
 ceiling["catalog list, uncached"] = ceiling["catalog list"]
 ceiling["entry page, uncached"] = ceiling["entry page"]
@@ -55,8 +57,13 @@ for name, f in load.items():
     if base:
         ratio = f"{num(f['rps']) / num(base['rps']):.2f}×"
     bad = int(f.get("non2xx", 0)) + int(f.get("errors", 0))
-    say(f"| {name} | {f['connections']} | {num(f['rps']):,.0f} | {num(f['p50']):.2f} | {num(f['p95']):.2f} | {num(f['p99']):.2f} | {bad} | {ratio} |")
+    say(f"| {name} | {f['connections']} | {num(f['rps']):,.0f} | {num(f['p50']):.2f} | {num(f['p95']):.2f} | {num(f['p99']):.2f} | {bad} | {ratio} | {f.get('steal', '?')} % |")
 say("")
+stolen = [num(f["steal"]) for f in load.values() if "steal" in f]
+if stolen and max(stolen) >= 5:
+    say(f"CPU stolen: the share of the machine's CPU time the hypervisor gave to other guests during each run (up to "
+        f"{max(stolen):.0f} % here). Figures from runs with much stolen time are low, and not comparable with quieter runs.")
+    say("")
 rss_all = [int(f["kb"]) for kind, _, f in rows if kind == "rss" and f.get("kb", "").isdigit()]
 anon_all = [int(f["anon_kb"]) for kind, _, f in rows if kind == "rss" and f.get("anon_kb", "").isdigit()]
 rss = str(max(rss_all)) if rss_all else None
