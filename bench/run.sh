@@ -112,7 +112,7 @@ steal_pct() { # "total steal" before, after
 }
 # A short run first, not counted: a server just started is still faulting in the database's
 # pages, opening connections and growing its heap, and a figure taken from a cold start reports
-# that rather than the steady state (the lookup's p99 was 25 ms from cold, 8-9 ms warm).
+# that rather than the steady state.
 warm() { # connections script url [env...]
   local conns=$1 script=$2 url=$3; shift 3
   [ "$WARMUP" -gt 0 ] || return 0
