@@ -7,6 +7,8 @@
 #      static HTML with nginx (the ceiling), both pinned to core 0;
 #   3. loads each endpoint with wrk pinned to core 1 (64 connections, 15 s each), the catalog
 #      pages as configured (page cache on) and every request rendered (page cache off);
+#      The catalog list, a search and the lookup are also run with SQLite's memory map off, to
+#      show its cost in resident memory against its speed;
 #   4. measures the first-load size (what the server sends with brotli) and Lighthouse's mobile
 #      performance score for the home page and the catalog;
 #   5. prints the table and writes it to bench/results/<date>.md.
@@ -230,6 +232,19 @@ before=$(count_submitted)
 WARM=0 load "submission" "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
 echo "stored	submission	cases=$(( $(count_submitted) - before ))" >>"$RESULTS"
 echo "rss	cases	$(peak_rss)" >>"$RESULTS"
+stop
+
+# The same reads with SQLite's memory map off (GONGKAI_SQLITE_MMAP_MB=0): every page through
+# read() into SQLite's own cache. The pages a map touches count in the server's RSS; this shows
+# what the map buys and what RSS is without it.
+serve "$CATALOG" GONGKAI_PAGE_CACHE_MS=0 GONGKAI_SQLITE_MMAP_MB=0
+load "catalog list, uncached, no map" "$CONNECTIONS" get.lua "$BASE/catalog"
+load "search, one client, no map" 1 get.lua "$BASE/" PATHS="$RUN/search.txt"
+echo "rss	catalog uncached, no map	$(peak_rss)" >>"$RESULTS"
+stop
+serve "$CASES_DB" GONGKAI_PAGE_CACHE_MS=0 GONGKAI_SQLITE_MMAP_MB=0
+load "lookup, no map" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PAIRS"
+echo "rss	cases, no map	$(peak_rss)" >>"$RESULTS"
 stop
 
 # How cost grows with the catalog: list pages and searches at 10k and 100k entries.

@@ -19,6 +19,10 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Maximum pooled database connections.
     pub db_max_connections: u32,
+    /// On SQLite, how much of the file each connection maps into memory, in bytes
+    /// (`GONGKAI_SQLITE_MMAP_MB`, 16384 by default; 0 reads every page with `read`). See
+    /// `server::db::MMAP_BYTES`.
+    pub sqlite_mmap_bytes: u64,
     /// The public address of the portal (`https://gov.example.cn`), printed in QR codes and
     /// letters; when unset, taken from the request's Host header.
     pub public_url: Option<String>,
@@ -135,6 +139,12 @@ impl Config {
             Some(v) => v.parse().ok().filter(|d| (0..=60_000).contains(d)).context("GONGKAI_QUEUE_WAIT_MS must be 0 to 60000")?,
             None => 2000,
         };
+        let sqlite_mmap_bytes = match var("GONGKAI_SQLITE_MMAP_MB") {
+            Some(v) => {
+                v.parse::<u64>().ok().filter(|d| *d <= 65_536).context("GONGKAI_SQLITE_MMAP_MB must be 0 to 65536")? << 20
+            }
+            None => super::db::MMAP_BYTES,
+        };
         let submit_per_address = match var("GONGKAI_SUBMIT_PER_ADDRESS") {
             Some(v) => v.parse().ok().filter(|d| (1..=10_000_000).contains(d)).context("GONGKAI_SUBMIT_PER_ADDRESS must be 1 to 10000000")?,
             None => 30,
@@ -167,6 +177,7 @@ impl Config {
             secure_cookies: flag("GONGKAI_SECURE_COOKIES"),
             trust_proxy: flag("GONGKAI_TRUST_PROXY"),
             db_max_connections,
+            sqlite_mmap_bytes,
         })
     }
 
@@ -180,6 +191,7 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             db_max_connections: 8,
+            sqlite_mmap_bytes: super::db::MMAP_BYTES,
             public_url: None,
             today: None,
             yellow_days: 3,

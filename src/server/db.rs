@@ -15,8 +15,11 @@ pub enum Backend {
 }
 
 /// How much of a SQLite file each connection reads through a memory map instead of `read`
-/// calls: all of it up to 16 GiB. The map shares the kernel's page cache, so it costs address
-/// space, not memory. SQLite caps it at its build's maximum (raised in `.cargo/config.toml`).
+/// calls, by default: all of it up to 16 GiB. The map shares the kernel's page cache, so it
+/// costs address space, not memory; but the pages it touches count in the process's resident
+/// size (RSS), which a host watching RSS may hold against it. `GONGKAI_SQLITE_MMAP_MB` sets
+/// another size (0: no map, every page through `read`). SQLite caps it at its build's maximum
+/// (raised in `.cargo/config.toml`).
 pub const MMAP_BYTES: u64 = 16 << 30;
 
 /// A pool plus the knowledge of which SQL dialect is behind it.
@@ -55,6 +58,12 @@ impl Db {
 
     /// Connects without migrating.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
+        Db::connect_mapped(url, max_connections, MMAP_BYTES).await
+    }
+
+    /// Connects without migrating; on SQLite, each connection maps up to `mmap_bytes` of the
+    /// file (see [`MMAP_BYTES`]).
+    pub async fn connect_mapped(url: &str, max_connections: u32, mmap_bytes: u64) -> Result<Db> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Backend::Postgres
@@ -80,7 +89,7 @@ impl Db {
                         conn.execute(&*format!(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                             PRAGMA mmap_size = {MMAP_BYTES}; PRAGMA cache_size = -16384;"
+                             PRAGMA mmap_size = {mmap_bytes}; PRAGMA cache_size = -16384;"
                         ))
                         .await?;
                     }
@@ -92,7 +101,10 @@ impl Db {
             .with_context(|| format!("cannot connect to the database ({})", redact(&url)))?;
         let (reader, writer) = match backend {
             Backend::Sqlite => {
-                (super::reader::Reader::for_url(&url).map(Arc::new), super::writer::Writer::for_url(&url).map(Arc::new))
+                (
+                super::reader::Reader::for_url(&url, mmap_bytes).map(Arc::new),
+                super::writer::Writer::for_url(&url, mmap_bytes).map(Arc::new),
+            )
             }
             Backend::Postgres => (None, None),
         };
@@ -101,7 +113,12 @@ impl Db {
 
     /// Connects and applies every pending migration; an error here must stop start-up.
     pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<Db> {
-        let db = Db::connect(url, max_connections).await?;
+        Db::connect_mapped_and_migrate(url, max_connections, MMAP_BYTES).await
+    }
+
+    /// As [`Db::connect_and_migrate`], with the map size of [`Db::connect_mapped`].
+    pub async fn connect_mapped_and_migrate(url: &str, max_connections: u32, mmap_bytes: u64) -> Result<Db> {
+        let db = Db::connect_mapped(url, max_connections, mmap_bytes).await?;
         db.migrate().await?;
         Ok(db)
     }

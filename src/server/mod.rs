@@ -122,6 +122,8 @@ pub fn router(state: AppState) -> Router {
     // resources) carry it and `app::shell` names it in the Content-Security-Policy.
     let context = move || provide_context(ctx_state.clone());
     let shell_options = (*state.leptos_options).clone();
+    let pkg = shell_options.site_pkg_dir.to_string();
+    let pkg_root = std::path::Path::new(&*shell_options.site_root).join(&pkg);
 
     let session_layer = SessionManagerLayer::new(session::DbSessionStore::new(state.db.clone()))
         .with_name("gk_sid")
@@ -160,6 +162,10 @@ pub fn router(state: AppState) -> Router {
         // every other body stays under axum's 2 MB default.
         .layer(axum::extract::DefaultBodyLimit::max(2 * crate::cases::MAX_FILE_BYTES))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
+        // The built script, WASM and style sheet, served directly: Leptos's file fallback passes
+        // a request on without its `If-Modified-Since`, so a browser revalidating its copy (see
+        // `security::headers`) would get the whole file again instead of a 304.
+        .nest_service(&format!("/{pkg}"), tower_http::services::ServeDir::new(pkg_root).precompressed_br().precompressed_gzip())
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Innermost: every request renders with its own reactive owner, never another's.
         .layer(axum::middleware::from_fn(owner_scope::layer))
@@ -244,7 +250,7 @@ async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {
 
 /// Opens the database, applies migrations and optionally seeds the demo county.
 pub async fn prepare(config: Config) -> Result<AppState> {
-    let db = Db::connect_and_migrate(&config.database_url, config.db_max_connections).await?;
+    let db = Db::connect_mapped_and_migrate(&config.database_url, config.db_max_connections, config.sqlite_mmap_bytes).await?;
     if config.demo {
         let seeded = crate::demo::seed_if_empty(&db, &crate::demo::DemoOptions::from_config(&config)).await?;
         if seeded {

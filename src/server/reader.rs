@@ -21,14 +21,16 @@ const KEEP: usize = 4;
 #[derive(Debug)]
 pub struct Reader {
     path: PathBuf,
+    mmap_bytes: u64,
     idle: Mutex<Vec<Connection>>,
 }
 
 impl Reader {
     /// A reader for the file behind a `sqlite:` address; `None` for an in-memory database,
-    /// which other connections cannot see.
-    pub fn for_url(url: &str) -> Option<Reader> {
-        Some(Reader { path: file_of(url)?, idle: Mutex::new(Vec::new()) })
+    /// which other connections cannot see. Each connection maps up to `mmap_bytes` of the file
+    /// (see `db::MMAP_BYTES`).
+    pub fn for_url(url: &str, mmap_bytes: u64) -> Option<Reader> {
+        Some(Reader { path: file_of(url)?, mmap_bytes, idle: Mutex::new(Vec::new()) })
     }
 
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -38,7 +40,7 @@ impl Reader {
         )?;
         // The same memory map and page cache as the pool's connections, and never a wait on a
         // lock: see the module's note.
-        conn.execute_batch(&format!("PRAGMA mmap_size = {}; PRAGMA cache_size = -16384; PRAGMA query_only = ON;", super::db::MMAP_BYTES))?;
+        conn.execute_batch(&format!("PRAGMA mmap_size = {}; PRAGMA cache_size = -16384; PRAGMA query_only = ON;", self.mmap_bytes))?;
         conn.busy_timeout(std::time::Duration::ZERO)?;
         conn.set_prepared_statement_cache_capacity(16);
         Ok(conn)

@@ -131,12 +131,24 @@ pub fn page_csp(nonce: &str) -> String {
 
 /// Adds the headers every response carries.
 pub async fn headers(req: Request, next: Next) -> Response {
+    let bundle = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
+    let served = matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED);
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, header::HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, header::HeaderValue::from_static("DENY"));
     h.entry(header::CONTENT_SECURITY_POLICY).or_insert(header::HeaderValue::from_static("frame-ancestors 'none'"));
+    if bundle && served {
+        // The script, WASM chunks and style sheet keep their names from one release to the next.
+        // Without a policy a browser reuses a copy unasked for a tenth of its age, so after an
+        // upgrade a page could start with last release's code and fail to hydrate. `no-cache`:
+        // keep the copy, but ask first; an unchanged file costs a 304 without a body
+        // (`Last-Modified`). The files are sent brotli-compressed when asked for, so a shared
+        // cache must key them by `Accept-Encoding`.
+        h.entry(header::CACHE_CONTROL).or_insert(header::HeaderValue::from_static("no-cache"));
+        h.entry(header::VARY).or_insert(header::HeaderValue::from_static("accept-encoding"));
+    }
     res
 }
 

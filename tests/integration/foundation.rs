@@ -48,6 +48,68 @@ async fn pages_are_compressed_for_slow_networks() {
     app.stop().await;
 }
 
+/// The script, WASM chunks and style sheet keep their names from one release to the next: a
+/// browser must ask before reusing its copy (or an upgraded page could start with old code), and
+/// asking about an unchanged file costs a 304 without a body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bundle_files_are_revalidated_and_an_unchanged_one_costs_a_304() {
+    let db = TestDb::new().await;
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    let js = "export function hydrate() { return 1; }\n".repeat(50);
+    std::fs::write(site.path().join("pkg/gongkai.js"), &js).unwrap();
+    let mut packed = Vec::new();
+    brotli::BrotliCompress(&mut js.as_bytes(), &mut packed, &Default::default()).unwrap();
+    std::fs::write(site.path().join("pkg/gongkai.js.br"), &packed).unwrap();
+    let app = TestApp::start_with_site(gongkai::server::Config::for_database(&db.url), site.path()).await;
+    let c = reqwest::Client::new();
+    for encoding in ["identity", "gzip, br"] {
+        let res = c.get(app.url("/pkg/gongkai.js")).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{encoding}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{encoding}");
+        let vary: Vec<_> = res.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect();
+        assert!(vary.iter().any(|v| v.contains("accept-encoding")), "{encoding}: vary {vary:?}");
+        let modified = res.headers()["last-modified"].clone();
+        let brotli = res.headers().get("content-encoding").is_some_and(|e| e == "br");
+        assert_eq!(brotli, encoding.contains("br"), "{encoding}");
+        let body = res.bytes().await.unwrap();
+        assert_eq!(&body[..], if brotli { &packed[..] } else { js.as_bytes() }, "{encoding}: the file as stored");
+
+        let again = c
+            .get(app.url("/pkg/gongkai.js"))
+            .header("accept-encoding", encoding)
+            .header("if-modified-since", modified)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{encoding}");
+        assert_eq!(again.headers()["cache-control"], "no-cache", "{encoding}");
+        assert!(again.bytes().await.unwrap().is_empty());
+    }
+    let missing = c.get(app.url("/pkg/none.js")).send().await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(missing.headers().get("cache-control").is_none_or(|v| v != "no-cache"), "only files found get the policy");
+    app.stop().await;
+}
+
+/// On SQLite each connection maps the file into memory as configured (`GONGKAI_SQLITE_MMAP_MB`):
+/// the pool's connections and the lookup's reader alike, and 0 turns the map off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sqlite_memory_map_is_the_configured_size() {
+    let tdb = TestDb::new().await;
+    if !tdb.url.starts_with("sqlite:") {
+        return;
+    }
+    for mmap in [0u64, 64 << 20, gongkai::server::db::MMAP_BYTES] {
+        let db = Db::connect_mapped(&tdb.url, 1, mmap).await.unwrap();
+        let pooled: i64 = sqlx::query_scalar("PRAGMA mmap_size").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(pooled as u64, mmap);
+        let reader = db.reader.clone().expect("a file has a reader");
+        let direct: i64 = reader.read(|c| c.query_row("PRAGMA mmap_size", [], |r| r.get(0))).unwrap();
+        assert_eq!(direct as u64, mmap);
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_and_care_mode_cookies_change_the_server_rendering() {
     let (_db, app) = started().await;
