@@ -67,8 +67,8 @@ if stolen and max(stolen) >= 5:
     say("")
 # Peak memory per server: with the map (every server but the last ones) and without it.
 servers = [(name, int(f["kb"]), int(f.get("anon_kb") or 0)) for kind, name, f in rows if kind == "rss" and f.get("kb", "").isdigit()]
-mapped = [s for s in servers if not s[0].endswith("no map")]
-unmapped = [s for s in servers if s[0].endswith("no map")]
+mapped = [s for s in servers if "no map" not in s[0]]
+unmapped = [s for s in servers if "no map" in s[0]]
 rss = str(max(s[1] for s in mapped)) if mapped else None
 anon = str(max(s[2] for s in mapped)) if mapped else None
 rss_nomap = max(s[1] for s in unmapped) if unmapped else None

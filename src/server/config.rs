@@ -19,10 +19,10 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Maximum pooled database connections.
     pub db_max_connections: u32,
-    /// On SQLite, how much of the file each connection maps into memory, in bytes
-    /// (`GONGKAI_SQLITE_MMAP_MB`, 16384 by default; 0 reads every page with `read`). See
-    /// `server::db::MMAP_BYTES`.
-    pub sqlite_mmap_bytes: u64,
+    /// On SQLite, how each connection reads the file: the size of its memory map
+    /// (`GONGKAI_SQLITE_MMAP_MB`, 16384 by default; 0 reads every page with `read`) and of its
+    /// page cache (`GONGKAI_SQLITE_CACHE_MB`, 16 by default). See `server::db::SqliteMemory`.
+    pub sqlite_memory: super::db::SqliteMemory,
     /// The public address of the portal (`https://gov.example.cn`), printed in QR codes and
     /// letters; when unset, taken from the request's Host header.
     pub public_url: Option<String>,
@@ -139,11 +139,17 @@ impl Config {
             Some(v) => v.parse().ok().filter(|d| (0..=60_000).contains(d)).context("GONGKAI_QUEUE_WAIT_MS must be 0 to 60000")?,
             None => 2000,
         };
-        let sqlite_mmap_bytes = match var("GONGKAI_SQLITE_MMAP_MB") {
-            Some(v) => {
-                v.parse::<u64>().ok().filter(|d| *d <= 65_536).context("GONGKAI_SQLITE_MMAP_MB must be 0 to 65536")? << 20
-            }
-            None => super::db::MMAP_BYTES,
+        let sqlite_memory = super::db::SqliteMemory {
+            map_bytes: match var("GONGKAI_SQLITE_MMAP_MB") {
+                Some(v) => v.parse::<u64>().ok().filter(|d| *d <= 65_536).context("GONGKAI_SQLITE_MMAP_MB must be 0 to 65536")? << 20,
+                None => super::db::MMAP_BYTES,
+            },
+            cache_bytes: match var("GONGKAI_SQLITE_CACHE_MB") {
+                Some(v) => {
+                    v.parse::<u64>().ok().filter(|d| (1..=4096).contains(d)).context("GONGKAI_SQLITE_CACHE_MB must be 1 to 4096")? << 20
+                }
+                None => super::db::CACHE_BYTES,
+            },
         };
         let submit_per_address = match var("GONGKAI_SUBMIT_PER_ADDRESS") {
             Some(v) => v.parse().ok().filter(|d| (1..=10_000_000).contains(d)).context("GONGKAI_SUBMIT_PER_ADDRESS must be 1 to 10000000")?,
@@ -177,7 +183,7 @@ impl Config {
             secure_cookies: flag("GONGKAI_SECURE_COOKIES"),
             trust_proxy: flag("GONGKAI_TRUST_PROXY"),
             db_max_connections,
-            sqlite_mmap_bytes,
+            sqlite_memory,
         })
     }
 
@@ -191,7 +197,7 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             db_max_connections: 8,
-            sqlite_mmap_bytes: super::db::MMAP_BYTES,
+            sqlite_memory: Default::default(),
             public_url: None,
             today: None,
             yellow_days: 3,

@@ -17,10 +17,36 @@ pub enum Backend {
 /// How much of a SQLite file each connection reads through a memory map instead of `read`
 /// calls, by default: all of it up to 16 GiB. The map shares the kernel's page cache, so it
 /// costs address space, not memory; but the pages it touches count in the process's resident
-/// size (RSS), which a host watching RSS may hold against it. `GONGKAI_SQLITE_MMAP_MB` sets
-/// another size (0: no map, every page through `read`). SQLite caps it at its build's maximum
-/// (raised in `.cargo/config.toml`).
+/// size (RSS), which a host watching RSS may hold against it. SQLite caps it at its build's
+/// maximum (raised in `.cargo/config.toml`).
 pub const MMAP_BYTES: u64 = 16 << 30;
+
+/// SQLite's own page cache per connection, by default: 16 MiB.
+pub const CACHE_BYTES: u64 = 16 << 20;
+
+/// How each SQLite connection reads the file: through a memory map of up to `map_bytes`
+/// (`GONGKAI_SQLITE_MMAP_MB`; 0: every page with `read`) and a private page cache of
+/// `cache_bytes` (`GONGKAI_SQLITE_CACHE_MB`). The map is faster for random reads (the lookup
+/// over millions of cases); without it, resident memory is the caches, at most one per
+/// connection. `make bench` measures both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SqliteMemory {
+    pub map_bytes: u64,
+    pub cache_bytes: u64,
+}
+
+impl Default for SqliteMemory {
+    fn default() -> Self {
+        SqliteMemory { map_bytes: MMAP_BYTES, cache_bytes: CACHE_BYTES }
+    }
+}
+
+impl SqliteMemory {
+    /// The statements that set it on a connection.
+    pub fn pragmas(self) -> String {
+        format!("PRAGMA mmap_size = {}; PRAGMA cache_size = -{};", self.map_bytes, (self.cache_bytes / 1024).max(1))
+    }
+}
 
 /// A pool plus the knowledge of which SQL dialect is behind it.
 #[derive(Clone, Debug)]
@@ -58,12 +84,11 @@ impl Db {
 
     /// Connects without migrating.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
-        Db::connect_mapped(url, max_connections, MMAP_BYTES).await
+        Db::connect_with_memory(url, max_connections, SqliteMemory::default()).await
     }
 
-    /// Connects without migrating; on SQLite, each connection maps up to `mmap_bytes` of the
-    /// file (see [`MMAP_BYTES`]).
-    pub async fn connect_mapped(url: &str, max_connections: u32, mmap_bytes: u64) -> Result<Db> {
+    /// Connects without migrating; on SQLite, each connection reads the file as `memory` says.
+    pub async fn connect_with_memory(url: &str, max_connections: u32, memory: SqliteMemory) -> Result<Db> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Backend::Postgres
@@ -85,11 +110,12 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL with synchronous=FULL: an acknowledged commit survives a process or
                         // power loss; readers never block the writer. Reads go through a memory
-                        // map (see `MMAP_BYTES`) and a 16 MiB page cache per connection.
+                        // map and a page cache per connection (see `SqliteMemory`).
                         conn.execute(&*format!(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                             PRAGMA mmap_size = {mmap_bytes}; PRAGMA cache_size = -16384;"
+                             {}",
+                            memory.pragmas()
                         ))
                         .await?;
                     }
@@ -102,8 +128,8 @@ impl Db {
         let (reader, writer) = match backend {
             Backend::Sqlite => {
                 (
-                super::reader::Reader::for_url(&url, mmap_bytes).map(Arc::new),
-                super::writer::Writer::for_url(&url, mmap_bytes).map(Arc::new),
+                super::reader::Reader::for_url(&url, memory).map(Arc::new),
+                super::writer::Writer::for_url(&url, memory).map(Arc::new),
             )
             }
             Backend::Postgres => (None, None),
@@ -113,12 +139,12 @@ impl Db {
 
     /// Connects and applies every pending migration; an error here must stop start-up.
     pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<Db> {
-        Db::connect_mapped_and_migrate(url, max_connections, MMAP_BYTES).await
+        Db::connect_and_migrate_with_memory(url, max_connections, SqliteMemory::default()).await
     }
 
-    /// As [`Db::connect_and_migrate`], with the map size of [`Db::connect_mapped`].
-    pub async fn connect_mapped_and_migrate(url: &str, max_connections: u32, mmap_bytes: u64) -> Result<Db> {
-        let db = Db::connect_mapped(url, max_connections, mmap_bytes).await?;
+    /// As [`Db::connect_and_migrate`], reading SQLite as [`Db::connect_with_memory`] does.
+    pub async fn connect_and_migrate_with_memory(url: &str, max_connections: u32, memory: SqliteMemory) -> Result<Db> {
+        let db = Db::connect_with_memory(url, max_connections, memory).await?;
         db.migrate().await?;
         Ok(db)
     }

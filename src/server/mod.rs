@@ -250,7 +250,7 @@ async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {
 
 /// Opens the database, applies migrations and optionally seeds the demo county.
 pub async fn prepare(config: Config) -> Result<AppState> {
-    let db = Db::connect_mapped_and_migrate(&config.database_url, config.db_max_connections, config.sqlite_mmap_bytes).await?;
+    let db = Db::connect_and_migrate_with_memory(&config.database_url, config.db_max_connections, config.sqlite_memory).await?;
     if config.demo {
         let seeded = crate::demo::seed_if_empty(&db, &crate::demo::DemoOptions::from_config(&config)).await?;
         if seeded {

@@ -21,16 +21,15 @@ const KEEP: usize = 4;
 #[derive(Debug)]
 pub struct Reader {
     path: PathBuf,
-    mmap_bytes: u64,
+    memory: super::db::SqliteMemory,
     idle: Mutex<Vec<Connection>>,
 }
 
 impl Reader {
     /// A reader for the file behind a `sqlite:` address; `None` for an in-memory database,
-    /// which other connections cannot see. Each connection maps up to `mmap_bytes` of the file
-    /// (see `db::MMAP_BYTES`).
-    pub fn for_url(url: &str, mmap_bytes: u64) -> Option<Reader> {
-        Some(Reader { path: file_of(url)?, mmap_bytes, idle: Mutex::new(Vec::new()) })
+    /// which other connections cannot see. Its connections read the file as `memory` says.
+    pub fn for_url(url: &str, memory: super::db::SqliteMemory) -> Option<Reader> {
+        Some(Reader { path: file_of(url)?, memory, idle: Mutex::new(Vec::new()) })
     }
 
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -40,7 +39,7 @@ impl Reader {
         )?;
         // The same memory map and page cache as the pool's connections, and never a wait on a
         // lock: see the module's note.
-        conn.execute_batch(&format!("PRAGMA mmap_size = {}; PRAGMA cache_size = -16384; PRAGMA query_only = ON;", self.mmap_bytes))?;
+        conn.execute_batch(&format!("{} PRAGMA query_only = ON;", self.memory.pragmas()))?;
         conn.busy_timeout(std::time::Duration::ZERO)?;
         conn.set_prepared_statement_cache_capacity(16);
         Ok(conn)

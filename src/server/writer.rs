@@ -34,11 +34,11 @@ pub struct Writer {
 impl Writer {
     /// A writer for the file behind a `sqlite:` address (`None` for an in-memory database). Its
     /// thread opens the file on the first job and ends when the last [`Db`](super::Db) is dropped.
-    /// Its connection maps up to `mmap_bytes` of the file (see `db::MMAP_BYTES`).
-    pub fn for_url(url: &str, mmap_bytes: u64) -> Option<Writer> {
+    /// Its connection reads the file as `memory` says.
+    pub fn for_url(url: &str, memory: super::db::SqliteMemory) -> Option<Writer> {
         let path = super::reader::file_of(url)?;
         let (jobs, queue) = mpsc::channel::<Job>();
-        std::thread::Builder::new().name("sqlite-writer".into()).spawn(move || run(path, mmap_bytes, queue)).ok()?;
+        std::thread::Builder::new().name("sqlite-writer".into()).spawn(move || run(path, memory, queue)).ok()?;
         Some(Writer { jobs })
     }
 
@@ -81,7 +81,7 @@ fn in_savepoint<T>(conn: &Connection, work: impl FnOnce(&Connection) -> rusqlite
     Err(result)
 }
 
-fn open(path: &std::path::Path, mmap_bytes: u64) -> rusqlite::Result<Connection> {
+fn open(path: &std::path::Path, memory: super::db::SqliteMemory) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
@@ -89,7 +89,8 @@ fn open(path: &std::path::Path, mmap_bytes: u64) -> rusqlite::Result<Connection>
     // As the pool's connections (`Db::connect`): a commit is durable once answered.
     conn.execute_batch(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
-         PRAGMA mmap_size = {mmap_bytes}; PRAGMA cache_size = -16384;"
+         {}",
+        memory.pragmas()
     ))?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.set_prepared_statement_cache_capacity(32);
@@ -97,11 +98,11 @@ fn open(path: &std::path::Path, mmap_bytes: u64) -> rusqlite::Result<Connection>
 }
 
 /// The writer's thread: takes the queue's jobs in groups, one transaction per group.
-fn run(path: PathBuf, mmap_bytes: u64, queue: mpsc::Receiver<Job>) {
+fn run(path: PathBuf, memory: super::db::SqliteMemory, queue: mpsc::Receiver<Job>) {
     let mut conn: Option<Connection> = None;
     while let Ok(first) = queue.recv() {
         if conn.is_none() {
-            match open(&path, mmap_bytes) {
+            match open(&path, memory) {
                 Ok(c) => conn = Some(c),
                 Err(e) => {
                     first(None)(Err(&WriteError::from(e)));
@@ -288,7 +289,7 @@ mod tests {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL);").unwrap();
         drop(conn);
-        let w = Writer::for_url(&format!("sqlite://{}", path.display()), crate::server::db::MMAP_BYTES).unwrap();
+        let w = Writer::for_url(&format!("sqlite://{}", path.display()), Default::default()).unwrap();
         (dir, w)
     }
 
@@ -387,7 +388,7 @@ mod tests {
     #[tokio::test]
     async fn a_missing_file_is_an_error_not_a_hang() {
         let dir = tempfile::tempdir().unwrap();
-        let w = Writer::for_url(&format!("sqlite://{}/none/x.db", dir.path().display()), crate::server::db::MMAP_BYTES).unwrap();
+        let w = Writer::for_url(&format!("sqlite://{}/none/x.db", dir.path().display()), Default::default()).unwrap();
         assert!(w.write(|c| c.execute("SELECT 1", [])).await.is_err());
     }
 }

@@ -92,21 +92,35 @@ async fn bundle_files_are_revalidated_and_an_unchanged_one_costs_a_304() {
     app.stop().await;
 }
 
-/// On SQLite each connection maps the file into memory as configured (`GONGKAI_SQLITE_MMAP_MB`):
-/// the pool's connections and the lookup's reader alike, and 0 turns the map off.
+/// On SQLite each connection reads the file as configured (`GONGKAI_SQLITE_MMAP_MB`,
+/// `GONGKAI_SQLITE_CACHE_MB`): the pool's connections, the lookup's reader and the writer alike;
+/// a map of 0 turns it off.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_sqlite_memory_map_is_the_configured_size() {
+async fn sqlite_connections_read_with_the_configured_map_and_cache() {
+    use gongkai::server::db::SqliteMemory;
     let tdb = TestDb::new().await;
     if !tdb.url.starts_with("sqlite:") {
         return;
     }
-    for mmap in [0u64, 64 << 20, gongkai::server::db::MMAP_BYTES] {
-        let db = Db::connect_mapped(&tdb.url, 1, mmap).await.unwrap();
-        let pooled: i64 = sqlx::query_scalar("PRAGMA mmap_size").fetch_one(&db.pool).await.unwrap();
-        assert_eq!(pooled as u64, mmap);
+    for memory in [
+        SqliteMemory { map_bytes: 0, cache_bytes: 2 << 20 },
+        SqliteMemory { map_bytes: 64 << 20, cache_bytes: 1 << 20 },
+        SqliteMemory::default(),
+    ] {
+        let db = Db::connect_with_memory(&tdb.url, 1, memory).await.unwrap();
+        let pragmas = |c: &rusqlite::Connection| -> rusqlite::Result<(i64, i64)> {
+            Ok((c.query_row("PRAGMA mmap_size", [], |r| r.get(0))?, c.query_row("PRAGMA cache_size", [], |r| r.get(0))?))
+        };
+        let want = (memory.map_bytes as i64, -((memory.cache_bytes / 1024) as i64));
+        let pooled: (i64, i64) = (
+            sqlx::query_scalar("PRAGMA mmap_size").fetch_one(&db.pool).await.unwrap(),
+            sqlx::query_scalar("PRAGMA cache_size").fetch_one(&db.pool).await.unwrap(),
+        );
+        assert_eq!(pooled, want, "pool, {memory:?}");
         let reader = db.reader.clone().expect("a file has a reader");
-        let direct: i64 = reader.read(|c| c.query_row("PRAGMA mmap_size", [], |r| r.get(0))).unwrap();
-        assert_eq!(direct as u64, mmap);
+        assert_eq!(reader.read(pragmas).unwrap(), want, "reader, {memory:?}");
+        let writer = db.writer.clone().expect("a file has a writer");
+        assert_eq!(writer.write(move |c| pragmas(c)).await.unwrap(), want, "writer, {memory:?}");
     }
 }
 
