@@ -126,12 +126,10 @@ impl Db {
             .await
             .with_context(|| format!("cannot connect to the database ({})", redact(&url)))?;
         let (reader, writer) = match backend {
-            Backend::Sqlite => {
-                (
+            Backend::Sqlite => (
                 super::reader::Reader::for_url(&url, memory).map(Arc::new),
                 super::writer::Writer::for_url(&url, memory).map(Arc::new),
-            )
-            }
+            ),
             Backend::Postgres => (None, None),
         };
         Ok(Db { pool, backend, calendar_cache: Arc::default(), reader, writer, write_gate: Arc::default() })
