@@ -7,9 +7,10 @@ use crate::domain::Locale;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 
-// The texts sit in one table indexed by the key, and a key goes over the wire as its name, looked
-// up in a table of names. (Derived serde and a `match` per key cost about 140 KB of the browser's
-// WASM for 900 keys; the tables are a fraction of that, the texts themselves unchanged.)
+// The texts sit in one table indexed by the key. A key goes over the wire as a number: its index
+// and a digest of the whole key list (see `Msg::wire`), so the browser's WASM carries no names.
+// (Derived serde and a `match` per key cost about 140 KB of the browser's WASM for 900 keys; the
+// names alone are about 4 KB of it, brotli.)
 macro_rules! messages {
     ($($key:ident => $hans:literal, $hant:literal, $en:literal;)*) => {
         /// A translatable UI string.
@@ -39,19 +40,84 @@ macro_rules! messages {
                 }
             }
 
-            /// The key's name, as written here: what goes over the wire.
+            /// The key's name, as written here: how it is kept in the database.
+            #[cfg(not(feature = "hydrate"))]
             pub fn name(self) -> &'static str {
                 NAMES[self as usize]
             }
 
             /// The key with this name.
+            #[cfg(not(feature = "hydrate"))]
             pub fn from_name(name: &str) -> Option<Msg> {
                 NAMES.iter().position(|n| *n == name).map(|i| Msg::ALL[i])
             }
         }
 
-        static NAMES: &[&str] = &[$(stringify!($key)),*];
+        const KEY_NAMES: &[&str] = &[$(stringify!($key)),*];
+        #[cfg(not(feature = "hydrate"))]
+        static NAMES: &[&str] = KEY_NAMES;
     };
+}
+
+/// A digest (FNV-1a) of every key's name, in order, worked out when the code is compiled: the
+/// server and the browser built from the same source agree on it, and any added, removed or
+/// reordered key changes it.
+pub const KEYS_DIGEST: u32 = {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < KEY_NAMES.len() {
+        let b = KEY_NAMES[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            h = (h ^ b[j] as u32).wrapping_mul(0x0100_0193);
+            j += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+};
+
+/// How many bits of the wire number hold the key's index.
+const INDEX_BITS: u32 = 12;
+const _: () = assert!(KEY_NAMES.len() < 1 << INDEX_BITS);
+
+impl Msg {
+    /// The key as it goes over the wire: `KEYS_DIGEST` above the index. A page loaded before an
+    /// upgrade that changed the keys reads a newer server's number as [`Msg::PageOutdated`],
+    /// never as some other message.
+    pub fn wire(self) -> u64 {
+        (KEYS_DIGEST as u64) << INDEX_BITS | self as u64
+    }
+
+    /// The key a wire number names; `PageOutdated` when it comes from another key list.
+    pub fn from_wire(n: u64) -> Msg {
+        let index = (n & ((1 << INDEX_BITS) - 1)) as usize;
+        match Msg::ALL.get(index) {
+            Some(m) if n >> INDEX_BITS == KEYS_DIGEST as u64 => *m,
+            _ => Msg::PageOutdated,
+        }
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+thread_local! {
+    static BY_NAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every message serialized by its name rather than its wire number: for JSON kept
+/// in the database (refused forms, import reports), which must read back after an upgrade has
+/// changed the key list. Reading takes either form.
+#[cfg(not(feature = "hydrate"))]
+pub fn by_name<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BY_NAME.with(|b| b.set(self.0));
+        }
+    }
+    let _restore = Restore(BY_NAME.with(|b| b.replace(true)));
+    f()
 }
 
 // The browser's WASM carries no texts: the page names the texts of its language
@@ -143,29 +209,49 @@ pub mod browser {
 
 impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
+        #[cfg(not(feature = "hydrate"))]
+        return f.write_str(self.name());
+        #[cfg(feature = "hydrate")]
+        return write!(f, "Msg#{}", *self as usize);
     }
 }
 
 impl Serialize for Msg {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
+        #[cfg(not(feature = "hydrate"))]
+        if BY_NAME.with(|b| b.get()) {
+            return serializer.serialize_str(self.name());
+        }
+        serializer.serialize_u64(self.wire())
     }
 }
 
 impl<'de> Deserialize<'de> for Msg {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Msg, D::Error> {
-        struct Name;
-        impl Visitor<'_> for Name {
+        struct Key;
+        impl Visitor<'_> for Key {
             type Value = Msg;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the name of a UI message")
+                f.write_str("a UI message's wire number or name")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Msg, E> {
+                Ok(Msg::from_wire(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Msg, E> {
+                u64::try_from(v).map(Msg::from_wire).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Msg, E> {
-                Msg::from_name(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+                #[cfg(not(feature = "hydrate"))]
+                return Msg::from_name(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self));
+                // The browser knows no names: a name comes only from a server of another version.
+                #[cfg(feature = "hydrate")]
+                return {
+                    let _ = v;
+                    Ok(Msg::PageOutdated)
+                };
             }
         }
-        deserializer.deserialize_str(Name)
+        deserializer.deserialize_any(Key)
     }
 }
 
@@ -975,6 +1061,7 @@ messages! {
     ReceivedOn => "来信日期", "來信日期", "Received on";
     RedactLead => "公开前删去涉及个人隐私等不宜公开的内容；电话和身份证号已自动遮盖。", "公開前刪去涉及個人隱私等不宜公開的內容；電話和身分證號已自動遮蓋。", "Before publication remove anything private; phone and ID numbers are masked already.";
     Refresh => "刷新页面", "重新整理頁面", "Reload the page";
+    PageOutdated => "网站已更新，请刷新本页后再试。", "網站已更新，請重新整理本頁後再試。", "The site has been updated. Please reload this page and try again.";
     Replies => "答复", "答覆", "Answers";
     ReplyLabel => "答复内容", "答覆內容", "Answer";
     ReplyingUnit => "答复单位", "答覆單位", "Replying unit";
@@ -1098,15 +1185,45 @@ mod tests {
     }
 
     #[test]
-    fn a_message_goes_over_the_wire_by_its_name_and_comes_back() {
-        assert_eq!(serde_json::to_string(&Msg::NavHome).unwrap(), "\"NavHome\"");
+    fn a_message_goes_over_the_wire_as_a_number_and_comes_back() {
+        assert_eq!(serde_json::to_string(&Msg::NavHome).unwrap(), Msg::NavHome.wire().to_string());
         for m in Msg::ALL {
             let json = serde_json::to_string(m).unwrap();
-            assert_eq!(json, format!("\"{m:?}\""));
+            assert!(json.bytes().all(|b| b.is_ascii_digit()), "{json}");
             assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), *m);
         }
+        // A number from another key list (a server or a page of another version) never names some
+        // other message.
+        let other = (KEYS_DIGEST.wrapping_add(1) as u64) << INDEX_BITS | Msg::NavHome as u64;
+        assert_eq!(serde_json::from_str::<Msg>(&other.to_string()).unwrap(), Msg::PageOutdated);
+        let beyond = (KEYS_DIGEST as u64) << INDEX_BITS | (Msg::ALL.len() as u64);
+        assert_eq!(serde_json::from_str::<Msg>(&beyond.to_string()).unwrap(), Msg::PageOutdated);
+        assert_eq!(serde_json::from_str::<Msg>("3").unwrap(), Msg::PageOutdated);
+        assert!(serde_json::from_str::<Msg>("-3").is_err());
+        assert!(serde_json::from_str::<Msg>("true").is_err());
+    }
+
+    #[test]
+    fn a_message_kept_in_the_database_is_kept_by_its_name() {
+        let errors = vec![("title".to_owned(), Msg::ReportNotWritten), (String::new(), Msg::NavHome)];
+        let stored = by_name(|| serde_json::to_string(&errors).unwrap());
+        assert_eq!(stored, r#"[["title","ReportNotWritten"],["","NavHome"]]"#);
+        // Only inside `by_name`.
+        assert_eq!(serde_json::to_string(&Msg::NavHome).unwrap(), Msg::NavHome.wire().to_string());
+        assert_eq!(serde_json::from_str::<Vec<(String, Msg)>>(&stored).unwrap(), errors);
         assert_eq!(Msg::from_name("ReportNotWritten"), Some(Msg::ReportNotWritten));
         assert!(serde_json::from_str::<Msg>("\"NoSuchMessage\"").is_err());
-        assert!(serde_json::from_str::<Msg>("3").is_err());
+    }
+
+    #[test]
+    fn the_keys_digest_follows_the_key_list() {
+        assert_eq!(KEY_NAMES.len(), Msg::ALL.len());
+        assert_eq!(Msg::ALL.iter().map(|m| m.name()).collect::<Vec<_>>(), KEY_NAMES);
+        // FNV-1a over the names, each followed by 0xff, worked out here at run time.
+        let mut h: u32 = 0x811c_9dc5;
+        for b in KEY_NAMES.iter().flat_map(|n| n.bytes().chain([0xff])) {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+        assert_eq!(KEYS_DIGEST, h);
     }
 }

@@ -350,7 +350,7 @@ async fn run(state: &AppState, id: i64, staff: &auth::Staff, text: &str, from: R
             })
             .collect();
         imported += items.len() as i64;
-        let report = serde_json::to_string(&rejected).unwrap_or_else(|_| "[]".into());
+        let report = report_json(&rejected);
         let at = store::ImportProgress { id, done, imported, report: &report, lease_until: now() + LEASE_SECS };
         store::publish_bulk_with(db, &items, staff.id, &state.config.index_pattern, true, Some(&at)).await?;
     }
@@ -381,9 +381,15 @@ fn column_of(field: &str) -> &'static str {
     }
 }
 
+/// The rejected rows as kept in the database, messages by name so that the report still reads
+/// back after an upgrade (`i18n::by_name`).
+fn report_json(rejected: &[RejectedRow]) -> String {
+    crate::i18n::by_name(|| serde_json::to_string(rejected)).unwrap_or_else(|_| "[]".into())
+}
+
 /// Records the import as finished; the file is no longer kept.
 async fn finish(db: &crate::server::Db, id: i64, done: i64, imported: i64, rejected: &[RejectedRow]) -> Result<(), sqlx::Error> {
-    let report = serde_json::to_string(rejected).unwrap_or_else(|_| "[]".into());
+    let report = report_json(rejected);
     sqlx::query("UPDATE catalog_imports SET done = $1, imported = $2, report = $3, finished = 1, csv = '' WHERE id = $4")
         .bind(done)
         .bind(imported)

@@ -93,7 +93,8 @@ pub async fn keep_refused<T: Serialize>(db: &Db, token: &str, form: &str, values
 }
 
 async fn save<T: Serialize>(db: &Db, token: &str, form: &str, data: &T) -> Result<(), sqlx::Error> {
-    let json = serde_json::to_string(data).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    // By name, so that a draft kept across an upgrade still reads back (`i18n::by_name`).
+    let json = crate::i18n::by_name(|| serde_json::to_string(data)).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
         "INSERT INTO form_drafts (token, form, data, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (token) DO UPDATE SET form = excluded.form, data = excluded.data, created_at = excluded.created_at",

@@ -1,6 +1,6 @@
 //! Administrators create staff accounts and grant and revoke roles.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in, named};
 use reqwest::StatusCode;
 
 async fn create(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> reqwest::Response {
@@ -63,7 +63,7 @@ async fn account_form_errors_name_their_field_and_create_nothing() {
     ] {
         let res = create(&app, &admin, &[("username", user), ("display_name", name), ("password", pw), ("role", role), ("unit_id", unit)]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{user}/{field}");
-        let body = res.text().await.unwrap();
+        let body = named(res).await;
         assert!(body.contains(field) && body.contains(msg), "{user}/{field}: {body}");
     }
     let (after,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM staff").fetch_one(&app.db.pool).await.unwrap();
@@ -84,7 +84,7 @@ async fn only_administrators_manage_accounts_and_none_can_remove_their_own_admin
     // Missing fields are the client's mistake, never a server error.
     let res = create(&app, &client(), &[("username", "anon")]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert!(res.text().await.unwrap().contains("BadRequest"));
+    assert!(named(res).await.contains("BadRequest"));
 
     let admin = client();
     login(&app, &admin, "admin", DEMO_PASSWORD).await;

@@ -1,6 +1,6 @@
 //! The working-day calendar: read by staff, changed by administrators, used by the deadline engine.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, named};
 use gongkai::domain::deadline::{self, CaseEvent, DeadlineRules};
 use reqwest::StatusCode;
 use time::macros::date;
@@ -64,7 +64,7 @@ async fn bad_calendar_input_gets_field_errors_and_changes_nothing() {
     ] {
         let res = set(&app, &admin, date, kind, note).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{date} {kind}");
-        assert!(res.text().await.unwrap().contains(expect), "{date} {kind} → {expect}");
+        assert!(named(res).await.contains(expect), "{date} {kind} → {expect}");
     }
     let after: serde_json::Value = year(&app, &admin, 2026).await.json().await.unwrap();
     assert_eq!(before, after);

@@ -1,7 +1,7 @@
 //! Filing, the officer's processing, the applicant's lookup and attachments, through the real
 //! server functions and handlers.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, named_json};
 use gongkai::domain::{CaseEvent, DeadlineRules, deadline};
 use gongkai::server::Config;
 use reqwest::StatusCode;
@@ -117,7 +117,7 @@ async fn hostile_input_is_refused_field_by_field_and_stores_nothing() {
         fields.push((field, value));
         let res = submit(&app, &citizen, &fields).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-        let body: Value = res.json().await.unwrap();
+        let body = named_json(res.json().await.unwrap());
         let errors = body["Fields"]["errors"].as_array().unwrap();
         assert!(errors.iter().any(|e| e[0] == field && e[1] == msg), "{field}: {body}");
     }
@@ -146,6 +146,9 @@ async fn a_refused_form_posted_without_javascript_comes_back_with_every_typed_va
     assert!(page.contains("value=\"张三\""), "name kept");
     assert!(page.contains("青山县人民路 8 号"), "address kept");
     assert!(page.contains("此项为必填项"), "phone error shown");
+    // The draft keeps its messages by name, so it reads back after an upgrade that changes them.
+    let (kept,): (String,) = sqlx::query_as("SELECT data FROM form_drafts WHERE token = $1").bind(token(4)).fetch_one(&app.db.pool).await.unwrap();
+    assert!(kept.contains(r#"["phone","FieldRequired"]"#), "{kept}");
     assert!(page.contains(&format!("value=\"{}\"", token(4))), "same token, so a corrected post files once");
     // Corrected, the same form files the case and goes to the receipt.
     fields.push(("phone", "13812345678".into()));
@@ -214,12 +217,12 @@ async fn an_officer_processes_a_request_and_the_due_dates_follow_the_engine() {
     events.push(CaseEvent::Extended { on: today, days: 20 });
     assert_eq!(detail().await["due_on"].as_str().map(str::to_owned), due(&events));
     let res = act(vec![("id", id.clone()), ("action", "extend".into()), ("days", "5".into()), ("note", "再延".into())]).await;
-    let body: Value = res.json().await.unwrap();
+    let body = named_json(res.json().await.unwrap());
     assert_eq!(body["Invalid"]["msg"], "SecondExtension");
 
     // Withholding needs its legal ground.
     let res = act(vec![("id", id.clone()), ("action", "answer".into()), ("answer_type", "withheld".into()), ("note", "理由".into())]).await;
-    let body: Value = res.json().await.unwrap();
+    let body = named_json(res.json().await.unwrap());
     assert_eq!(body["Invalid"]["field"], "reason");
     let res = act(vec![
         ("id", id.clone()),
@@ -300,12 +303,12 @@ async fn guessing_query_codes_is_throttled_per_address() {
     for _ in 0..20 {
         let res = attacker(t.clone(), wrong.clone()).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let body: Value = res.json().await.unwrap();
+        let body = named_json(res.json().await.unwrap());
         assert_eq!(body["Invalid"]["msg"], "LookupNoMatch");
     }
     // An unknown number gets the very same answer as a wrong code.
     let res = from("203.0.113.9")("ZZZZZZZZZZ".into(), wrong.clone()).await;
-    assert_eq!(res.json::<Value>().await.unwrap()["Invalid"]["msg"], "LookupNoMatch");
+    assert_eq!(named_json(res.json().await.unwrap())["Invalid"]["msg"], "LookupNoMatch");
     let res = attacker(t.clone(), code.clone()).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "even the right code, from the guessing address");
     let res = from("203.0.113.6")(t.clone(), code.clone()).await;

@@ -166,3 +166,33 @@ pub fn application_form(token: &str, unit: i64, subject: &str) -> Vec<(&'static 
         ("delivery", "online".into()),
     ]
 }
+
+/// A response's body with every UI message by its name. Messages go over the wire as numbers
+/// (`Msg::wire`); assertions read better with names. A body that is not JSON comes back as sent.
+pub async fn named(res: reqwest::Response) -> String {
+    let text = res.text().await.unwrap();
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(v) => named_json(v).to_string(),
+        Err(_) => text,
+    }
+}
+
+/// `v` with every number that is a message's wire number replaced by the message's name.
+pub fn named_json(mut v: serde_json::Value) -> serde_json::Value {
+    use gongkai::i18n::Msg;
+    use serde_json::Value;
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Number(n) => {
+                if let Some(m) = n.as_u64().map(Msg::from_wire).filter(|m| Some(m.wire()) == n.as_u64()) {
+                    *v = Value::String(m.name().to_owned());
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            Value::Object(fields) => fields.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
+}

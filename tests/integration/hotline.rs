@@ -2,7 +2,7 @@
 //! 督办 as the calendar moves), rated by the writer, published, counted; rejected and merged
 //! letters; the three-month alarm; and who may do what.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, named, named_json};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -105,7 +105,7 @@ async fn a_letter_is_routed_supervised_answered_rated_and_published() {
     assert_eq!(seen["writer_name"], "王*英");
     let res = post(&app, &client(), "/api/lookup/any", &[("t", &t), ("c", "WRONGCODE1")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("LookupNoMatch"));
+    assert!(named(res).await.contains("LookupNoMatch"));
 
     // Only the desk routes; a unit sees nothing of a letter not routed to it.
     let desk = signed_in(&app, "desk").await;
@@ -119,7 +119,7 @@ async fn a_letter_is_routed_supervised_answered_rated_and_published() {
     let res = act(&app, &desk, id, &[("action", "routed"), ("unit", &unit_s), ("note", "请核实处理")]).await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     let res = act(&app, &desk, id, &[("action", "routed"), ("unit", &unit_s)]).await;
-    assert!(res.text().await.unwrap().contains("AlreadyRouted"));
+    assert!(named(res).await.contains("AlreadyRouted"));
     let queue: Value = post(&app, &fgw, "/api/hotline/queue", &[]).await.json().await.unwrap();
     assert!(queue["rows"].as_array().unwrap().iter().any(|r| r["id"] == id), "the unit sees it: {queue}");
     assert_eq!(post(&app, &edu, "/api/hotline/detail", &[("id", &id.to_string())]).await.status(), StatusCode::FORBIDDEN);
@@ -367,7 +367,7 @@ async fn hostile_letters_are_refused_field_by_field_or_shown_inert() {
         fields.push((field, value));
         let res = citizen.post(app.url("/api/hotline/write")).form(&fields).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-        let body: Value = res.json().await.unwrap();
+        let body = named_json(res.json().await.unwrap());
         let errors = body["Fields"]["errors"].as_array().unwrap();
         assert!(errors.iter().any(|e| e[0] == field && e[1] == msg), "{field}: {body}");
     }

@@ -1,6 +1,6 @@
 //! Limits (issue #11): submissions per address, and load shed with 503 + Retry-After.
 
-use crate::common::{TestApp, TestDb, application_form, client};
+use crate::common::{TestApp, TestDb, application_form, client, named};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use tokio::io::AsyncWriteExt;
@@ -22,7 +22,7 @@ async fn an_address_files_a_limited_number_per_hour_and_a_retried_post_does_not_
     assert_eq!(submit(&app, unit, 2).await.status(), StatusCode::OK);
     let res = submit(&app, unit, 3).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(res.text().await.unwrap().contains("SubmitThrottled"));
+    assert!(named(res).await.contains("SubmitThrottled"));
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases WHERE subject = '县城区道路改造工程批复文件'").fetch_one(&app.db.pool).await.unwrap();
     assert_eq!(n, 2);
     // Letters share the address's allowance.

@@ -1,7 +1,7 @@
 //! Public ratings: once per finished case, a 差评 rectified and rated again, appeals decided by
 //! an evaluator, and the public figures that follow from all of it.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, application_form, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, application_form, client, login, named};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -80,10 +80,10 @@ async fn a_bad_rating_is_rectified_rated_again_and_an_upheld_appeal_removes_it_f
     assert_eq!(rate(&app, &citizen, &t, &code, &[("level", "very_unsatisfied"), ("comment", "答复太慢，请回电13812345678"), ("efficiency", "1")]).await.status(), StatusCode::OK);
     let res = rate(&app, &citizen, &t, &code, &[("level", "very_satisfied")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "一事一评");
-    assert!(res.text().await.unwrap().contains("AlreadyRated"));
+    assert!(named(res).await.contains("AlreadyRated"));
     let res = rate(&app, &citizen, &t, "WRONGCODE1", &[("level", "satisfied")]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(!res.text().await.unwrap().contains("AlreadyRated"), "the neutral lookup message, nothing about the case");
+    assert!(!named(res).await.contains("AlreadyRated"), "the neutral lookup message, nothing about the case");
 
     // The rectification is due 5 working days from today on the stored calendar.
     let cal = gongkai::calendar::store::load(&app.db).await.unwrap();
@@ -251,7 +251,7 @@ async fn a_window_campaign_takes_one_rating_per_visit_code_and_counts_for_its_un
     assert_eq!(create(&officer, matter).await.status(), StatusCode::FORBIDDEN);
     let res = create(&evaluator, other_matter).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("MatterNotOfUnit"));
+    assert!(named(res).await.contains("MatterNotOfUnit"));
     let res = create(&evaluator, matter).await;
     assert_eq!(res.status(), StatusCode::OK);
     let id: i64 = res.json().await.unwrap();
@@ -285,13 +285,13 @@ async fn a_window_campaign_takes_one_rating_per_visit_code_and_counts_for_its_un
     };
     let res = rate("ABCD-EFGH".into(), "satisfied", "").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("VisitCodeInvalid"), "a code never handed out");
+    assert!(named(res).await.contains("VisitCodeInvalid"), "a code never handed out");
     let shown = format!("{}-{}", codes[0][..4].to_lowercase(), &codes[0][4..]);
     assert_eq!(rate(shown, "very_satisfied", "办事快，态度好").await.status(), StatusCode::OK, "case and dashes do not matter");
     let res = rate(codes[0].clone(), "satisfied", "").await;
-    assert!(res.text().await.unwrap().contains("VisitAlreadyRated"), "one rating per visit");
+    assert!(named(res).await.contains("VisitAlreadyRated"), "one rating per visit");
     let res = rate(codes[1].clone(), "very_unsatisfied", "").await;
-    assert!(res.text().await.unwrap().contains("BadRatingNeedsComment"));
+    assert!(named(res).await.contains("BadRatingNeedsComment"));
     assert_eq!(rate(codes[1].clone(), "very_unsatisfied", "排队一小时").await.status(), StatusCode::OK);
 
     // Counted for the unit and the matter, with the comment published.
@@ -309,7 +309,7 @@ async fn a_window_campaign_takes_one_rating_per_visit_code_and_counts_for_its_un
 
     // Closed, it takes no more ratings; the form says so.
     assert_eq!(evaluator.post(app.url("/api/ratings/campaigns/act")).form(&[("id", id.to_string()), ("action", "close".into())]).send().await.unwrap().status(), StatusCode::OK);
-    assert!(rate(codes[2].clone(), "satisfied", "").await.text().await.unwrap().contains("CampaignClosed"));
+    assert!(named(rate(codes[2].clone(), "satisfied", "").await).await.contains("CampaignClosed"));
     assert_eq!(campaign_form(&app, &slug).await["open"], false);
     app.stop().await;
 }
