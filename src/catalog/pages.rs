@@ -60,7 +60,6 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
     let err = move |field: &str| errors.iter().find(|e| e.0 == field).map(|e| e.1);
     let (from_err, to_err) = (err("from"), err("to"));
     let f = filter.clone();
-    let unit_options = units.clone();
     let summary = {
         let searched = !filter.q.is_empty();
         move || {
@@ -73,34 +72,43 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
             key.text(l).replace("{n}", &total.to_string()).replace("{all}", &total_published.to_string())
         }
     };
-    let unit_items = units.iter().filter(|u| u.count > 0 || filter.unit == Some(u.id)).map(|u| {
-                        let href = filter.with(|x| x.unit = if x.unit == Some(u.id) { None } else { Some(u.id) }).url(1);
-                        view! {
-                            <li class={if u.depth > 0 { "pl-4" } else { "" }}>
-                                <a href=href class=NODE aria-current=(filter.unit == Some(u.id)).then_some("page")>
-                                    <span>{u.name.clone()}</span><span class="tabular-nums">{u.count}</span>
-                                </a>
-                            </li>
-                        }
-                    }).collect_view();
-    let topic_items = topics.iter().filter(|(t, n)| *n > 0 || filter.topic == Some(*t)).map(|(t, n)| {
-                        let t = *t;
-                        let href = filter.with(|x| x.topic = if x.topic == Some(t) { None } else { Some(t) }).url(1);
-                        view! {
-                            <li><a href=href class=NODE aria-current=(filter.topic == Some(t)).then_some("page")>
-                                <span>{tr(t.msg())}</span><span class="tabular-nums">{*n}</span>
-                            </a></li>
-                        }
-                    }).collect_view();
-    let audience_items = audiences.iter().map(|(a, n)| {
-                        let a = *a;
-                        let href = filter.with(|x| x.audience = if x.audience == Some(a) { None } else { Some(a) }).url(1);
-                        view! {
-                            <li><a href=href class=NODE aria-current=(filter.audience == Some(a)).then_some("page")>
-                                <span>{tr(a.msg())}</span><span class="tabular-nums">{*n}</span>
-                            </a></li>
-                        }
-                    }).collect_view();
+    // The browse nodes and the filter choices are a few hundred elements that never change
+    // in place (a new filter renders a new list): written as HTML once and set whole, so
+    // hydration does not walk them (see `nodes_html`).
+    let locale = prefs.get_untracked().locale;
+    let unit_items = nodes_html(units.iter().filter(|u| u.count > 0 || filter.unit == Some(u.id)).map(|u| Node {
+        href: filter.with(|x| x.unit = if x.unit == Some(u.id) { None } else { Some(u.id) }).url(1),
+        label: &u.name,
+        count: u.count,
+        current: filter.unit == Some(u.id),
+        indent: u.depth > 0,
+    }));
+    let topic_items = nodes_html(topics.iter().filter(|(t, n)| *n > 0 || filter.topic == Some(*t)).map(|&(t, n)| Node {
+        href: filter.with(|x| x.topic = if x.topic == Some(t) { None } else { Some(t) }).url(1),
+        label: t.msg().text(locale),
+        count: n,
+        current: filter.topic == Some(t),
+        indent: false,
+    }));
+    let audience_items = nodes_html(audiences.iter().map(|&(a, n)| Node {
+        href: filter.with(|x| x.audience = if x.audience == Some(a) { None } else { Some(a) }).url(1),
+        label: a.msg().text(locale),
+        count: n,
+        current: filter.audience == Some(a),
+        indent: false,
+    }));
+    let unit_options = options_html(
+        Msg::AllUnits.text(locale),
+        units.iter().map(|u| (u.id.to_string(), format!("{}{}", if u.depth > 0 { "　└ " } else { "" }, u.name), f.unit == Some(u.id))),
+    );
+    let topic_options = options_html(
+        Msg::AllTopics.text(locale),
+        Topic::ALL.iter().map(|t| (t.as_str().to_owned(), t.msg().text(locale).to_owned(), f.topic == Some(*t))),
+    );
+    let audience_options = options_html(
+        Msg::AllAudiences.text(locale),
+        Audience::ALL.iter().map(|a| (a.as_str().to_owned(), a.msg().text(locale).to_owned(), f.audience == Some(*a))),
+    );
     let pages = (total + PER_PAGE - 1) / PER_PAGE;
     let current = filter.page.max(1);
     view! {
@@ -119,28 +127,15 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
                 <div class="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
                     <div>
                         <label for="catalog-unit" class="block font-medium">{tr(Msg::EntryUnit)}</label>
-                        <select id="catalog-unit" name="unit" class=INPUT>
-                            <option value="">{tr(Msg::AllUnits)}</option>
-                            {unit_options.iter().map(|u| view! {
-                                <option value=u.id.to_string() selected=f.unit == Some(u.id)>
-                                    {if u.depth > 0 { "　└ " } else { "" }}{u.name.clone()}
-                                </option>
-                            }).collect_view()}
-                        </select>
+                        <select id="catalog-unit" name="unit" class=INPUT inner_html=unit_options></select>
                     </div>
                     <div>
                         <label for="catalog-topic" class="block font-medium">{tr(Msg::EntryTopic)}</label>
-                        <select id="catalog-topic" name="topic" class=INPUT>
-                            <option value="">{tr(Msg::AllTopics)}</option>
-                            {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=f.topic == Some(*t)>{tr(t.msg())}</option> }).collect_view()}
-                        </select>
+                        <select id="catalog-topic" name="topic" class=INPUT inner_html=topic_options></select>
                     </div>
                     <div>
                         <label for="catalog-audience" class="block font-medium">{tr(Msg::EntryAudience)}</label>
-                        <select id="catalog-audience" name="audience" class=INPUT>
-                            <option value="">{tr(Msg::AllAudiences)}</option>
-                            {Audience::ALL.iter().map(|a| view! { <option value=a.as_str() selected=f.audience == Some(*a)>{tr(a.msg())}</option> }).collect_view()}
-                        </select>
+                        <select id="catalog-audience" name="audience" class=INPUT inner_html=audience_options></select>
                     </div>
                     <DateFilter name="from" label=Msg::PublishedFrom value=f.from.clone() error=from_err/>
                     <DateFilter name="to" label=Msg::PublishedTo value=f.to.clone() error=to_err/>
@@ -149,15 +144,9 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
         </Form>
         <div class="flex flex-col gap-6 md:flex-row">
             <nav aria-label=tr(Msg::BrowseCatalog) class="space-y-3 md:w-72 md:shrink-0">
-                <BrowseGroup title=Msg::BrowseByUnit open=filter.unit.is_some()>
-                    {unit_items}
-                </BrowseGroup>
-                <BrowseGroup title=Msg::BrowseByTopic open=filter.topic.is_some()>
-                    {topic_items}
-                </BrowseGroup>
-                <BrowseGroup title=Msg::BrowseByAudience open=filter.audience.is_some()>
-                    {audience_items}
-                </BrowseGroup>
+                <BrowseGroup title=Msg::BrowseByUnit open=filter.unit.is_some() items=unit_items/>
+                <BrowseGroup title=Msg::BrowseByTopic open=filter.topic.is_some() items=topic_items/>
+                <BrowseGroup title=Msg::BrowseByAudience open=filter.audience.is_some() items=audience_items/>
                 <p><a href="/catalog/feed.atom" class="text-red-900 underline">{tr(Msg::AtomFeed)}</a></p>
             </nav>
             <section class="min-w-0 flex-1" aria-labelledby="catalog-results">
@@ -203,15 +192,52 @@ fn DateFilter(name: &'static str, label: Msg, value: String, error: Option<Msg>)
     }
 }
 
-/// A collapsible list of browse nodes; open when one of its nodes is chosen.
+/// A collapsible list of browse nodes (`nodes_html`); open when one of its nodes is chosen.
 #[component]
-fn BrowseGroup(title: Msg, open: bool, children: Children) -> impl IntoView {
+fn BrowseGroup(title: Msg, open: bool, items: String) -> impl IntoView {
     view! {
         <details class="rounded border border-gray-300 bg-white p-2" open=open>
             <summary class="tap cursor-pointer font-bold">{tr(title)}</summary>
-            <ul class="mt-2 max-h-96 space-y-1 overflow-y-auto" tabindex="0">{children()}</ul>
+            <ul class="mt-2 max-h-96 space-y-1 overflow-y-auto" tabindex="0" inner_html=items></ul>
         </details>
     }
+}
+
+/// One browse node: a link that sets (or, when current, clears) one filter.
+struct Node<'a> {
+    href: String,
+    label: &'a str,
+    count: i64,
+    current: bool,
+    indent: bool,
+}
+
+/// Browse nodes as the HTML of a list. A catalog page has over a hundred of them, four elements
+/// each: as views they were most of what hydration walked, and the page swaps them whole.
+/// Text and addresses are escaped here, as the view would.
+fn nodes_html<'a>(nodes: impl Iterator<Item = Node<'a>>) -> String {
+    use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+    let mut out = String::new();
+    for n in nodes {
+        out.push_str(if n.indent { r#"<li class="pl-4">"# } else { "<li>" });
+        out.push_str(&format!(r#"<a href="{}" class="{NODE}""#, attr(&n.href)));
+        if n.current {
+            out.push_str(r#" aria-current="page""#);
+        }
+        out.push_str(&format!(r#"><span>{}</span><span class="tabular-nums">{}</span></a></li>"#, text(n.label), n.count));
+    }
+    out
+}
+
+/// A select's options as HTML (see `nodes_html`): a blank first choice, then `(value, label,
+/// selected)`.
+fn options_html(blank: &str, options: impl Iterator<Item = (String, String, bool)>) -> String {
+    use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+    let mut out = format!(r#"<option value="">{}</option>"#, text(blank));
+    for (value, label, selected) in options {
+        out.push_str(&format!(r#"<option value="{}"{}>{}</option>"#, attr(&value), if selected { " selected" } else { "" }, text(&label)));
+    }
+    out
 }
 
 /// Previous / next and a window of page numbers, as links.

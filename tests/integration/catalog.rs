@@ -304,6 +304,16 @@ async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filte
     let html = client().get(app.url("/catalog?topic=health&page=2")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("aria-current=\"page\""), "current node and page are marked");
     assert!(html.contains(&format!("{count_health}")));
+    // The browse nodes and the choices are written as HTML, not views: names escaped all the
+    // same, the chosen node and choice marked, the node's link clearing the filter it set.
+    let unit = unit_id(&app, "发展和改革委员会").await;
+    sqlx::query("UPDATE units SET name = $1 WHERE id = $2").bind(r#"发改委<i>"&"#).bind(unit).execute(&app.db.pool).await.unwrap();
+    let html = client().get(app.url(&format!("/catalog?unit={unit}&q=%E9%80%9A%E7%9F%A5"))).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("发改委<i>"), "never as markup");
+    let node = r#"<a href="/catalog?q=%E9%80%9A%E7%9F%A5" class="tap flex justify-between gap-2 rounded px-2 py-1 hover:bg-red-50 aria-[current=page]:bg-red-800 aria-[current=page]:text-white" aria-current="page"><span>发改委&lt;i&gt;"&amp;</span>"#;
+    assert!(html.contains(node), "the chosen node, escaped, clears the unit");
+    assert!(html.contains(&format!(r#"<option value="{unit}" selected>发改委&lt;i&gt;"&amp;</option>"#)), "the chosen unit is selected");
+    assert!(html.contains(r#"<select id="catalog-unit" name="unit" class="tap block w-full rounded border border-gray-500 bg-white px-3 py-2"><option value="">全部发布机构</option>"#), "a blank choice first");
     app.stop().await;
 }
 
