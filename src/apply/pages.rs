@@ -186,7 +186,7 @@ fn ApplicationForm(form: ApplyForm, action: ServerAction<SubmitApplication>, #[p
             <Materials files=form.files.clone() action="/apply/files" legend=Msg::MaterialsSection hint=Msg::MaterialsHint/>
             <p class="text-sm text-gray-700">{tr(Msg::PrivacyNotice)}</p>
             <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-application">
-                {move || if action.pending().get() { tr(Msg::Submitting)() } else { tr(Msg::SubmitApplication)() }}
+                {move || if action.pending().get() { tr(Msg::Submitting) } else { tr(Msg::SubmitApplication) }}
             </button>
         </ActionForm>
     }
@@ -202,7 +202,7 @@ pub fn Materials(files: Vec<crate::cases::FileView>, action: &'static str, legen
     let list = files
         .into_iter()
         .map(|f| {
-            let label = format!("{} {}", tr(Msg::RemoveFile)(), f.name);
+            let label = format!("{} {}", tr(Msg::RemoveFile), f.name);
             view! {
                 <li class="flex flex-wrap items-center gap-2">
                     <span>{f.name.clone()}</span>
@@ -346,7 +346,7 @@ fn MatterCatalogue(list: MatterList) -> impl IntoView {
                             <a href=format!("/apply/matters/{}", m.id) class="font-medium text-red-900 underline">{m.name.clone()}</a>
                             <p class="text-sm text-gray-700">
                                 {tr(m.kind.msg())}" · "{move || Msg::LimitDays.text(prefs.get().locale).replace("{n}", &m.limit_days.to_string())}
-                                " · "{if m.online { tr(Msg::OnlineFiling)() } else { tr(Msg::OfflineOnly)() }}
+                                " · "{if m.online { tr(Msg::OnlineFiling) } else { tr(Msg::OfflineOnly) }}
                             </p>
                         </li>
                     }).collect_view()}

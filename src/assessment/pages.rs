@@ -85,7 +85,7 @@ fn ReportBody(r: AnnualReport) -> impl IntoView {
         <section class=CARD aria-labelledby="r3">
             <h2 id="r3" class="mb-2 text-xl font-bold">"三、收到和处理政府信息公开申请情况"</h2>
             <p class="mb-2 font-medium" data-testid="balance" role="status">
-                {if balanced { tr(Msg::ReportBalanced)().to_owned() } else { format!("{}{}", tr(Msg::ReportUnbalanced)(), failing.join("、")) }}
+                {if balanced { tr(Msg::ReportBalanced).to_owned() } else { format!("{}{}", tr(Msg::ReportUnbalanced), failing.join("、")) }}
             </p>
             <div class="overflow-x-auto" tabindex="0" role="region" aria-labelledby="r3">
                 <table class="w-full min-w-[40rem] text-left text-sm" data-testid="application-table">

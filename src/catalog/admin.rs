@@ -344,7 +344,7 @@ fn StaffFiles(id: i64, files: Vec<AttachmentView>, editable: bool) -> impl IntoV
     let list = files
         .into_iter()
         .map(|f| {
-            let label = format!("{} {}", tr(Msg::RemoveFile)(), f.name);
+            let label = format!("{} {}", tr(Msg::RemoveFile), f.name);
             view! {
                 <li class="flex flex-wrap items-center gap-2">
                     <a href=format!("/admin/catalog/{id}/files/{}", f.id) class="text-red-900 underline" download>{f.name.clone()}</a>
@@ -499,7 +499,7 @@ fn ImportReport(v: ImportView) -> impl IntoView {
         {(!v.finished).then(|| view! { <leptos_meta::Meta http_equiv="refresh" content="2"/> })}
         <p class="mb-2 font-medium">{v.file_name.clone()}</p>
         <progress class="mb-2 h-4 w-full max-w-xl" max=total.max(1).to_string() value=done.to_string() aria-label=tr(Msg::ImportTitle)></progress>
-        <p role="status" data-testid="import-figures">{figures}" "{if v.finished { tr(Msg::ImportFinished)() } else { "…" }}</p>
+        <p role="status" data-testid="import-figures">{figures}" "{if v.finished { tr(Msg::ImportFinished) } else { "…" }}</p>
         {(v.finished && v.rejected.is_empty()).then(|| view! { <p>{tr(Msg::ImportNoRejects)}</p> })}
         {(!v.rejected.is_empty()).then(|| view! {
             <h2 class="mb-2 mt-4 text-lg font-bold">{tr(Msg::ImportRejected)}</h2>

@@ -104,7 +104,7 @@ fn PublicList(list: PublicLetters) -> impl IntoView {
                 </div>
                 <div class="sm:col-span-4"><button type="submit" class=SMALL_BUTTON>{tr(Msg::Search)}</button></div>
             </form>
-            <p class="mb-3" data-testid="public-total">{move || tr(Msg::LettersFound)()}": "<strong>{total}</strong></p>
+            <p class="mb-3" data-testid="public-total">{move || tr(Msg::LettersFound)}": "<strong>{total}</strong></p>
             {empty.then(|| view! { <p>{tr(Msg::NoPublicLetters)}</p> })}
             <ol class="space-y-4" data-testid="public-letters">
                 {letters.into_iter().map(|pl| view! {
@@ -206,7 +206,7 @@ fn WriteForm(form: LetterForm, action: ServerAction<WriteLetter>) -> impl IntoVi
             <Materials files=form.files.clone() action="/hotline/files" legend=Msg::LetterAttachments hint=Msg::LetterAttachmentsHint/>
             <p class="text-sm text-gray-700">{tr(Msg::LetterPrivacyNotice)}</p>
             <button type="submit" class=BUTTON disabled=move || action.pending().get() data-testid="submit-letter">
-                {move || if action.pending().get() { tr(Msg::Submitting)() } else { tr(Msg::SendLetter)() }}
+                {move || if action.pending().get() { tr(Msg::Submitting) } else { tr(Msg::SendLetter) }}
             </button>
         </ActionForm>
     }
@@ -254,7 +254,7 @@ fn Receipt(r: LetterReceipt) -> impl IntoView {
                         <dd class="font-mono text-xl font-bold tracking-wider" data-testid="query-code">{r.query_code.clone()}</dd></div>
                     <div class=ROW><dt class="font-medium">{tr(Msg::LetterTypeLabel)}</dt><dd>{tr(r.letter_type.msg())}</dd></div>
                     <div class=ROW><dt class="font-medium">{tr(Msg::AddresseeLabel)}</dt>
-                        <dd>{if r.addressee.is_empty() { tr(Msg::MayorMailbox)().to_owned() } else { r.addressee.clone() }}</dd></div>
+                        <dd>{if r.addressee.is_empty() { tr(Msg::MayorMailbox).to_owned() } else { r.addressee.clone() }}</dd></div>
                     <div class=ROW><dt class="font-medium">{tr(Msg::LetterSubjectLabel)}</dt><dd class="break-words">{r.subject.clone()}</dd></div>
                     <div class=ROW><dt class="font-medium">{tr(Msg::ReceivedOn)}</dt><dd data-testid="filed-on">{r.filed_on.clone()}</dd></div>
                     <div class=ROW><dt class="font-medium">{tr(Msg::DueOn)}</dt><dd data-testid="due-on">{r.due_on.clone()}</dd></div>
@@ -309,7 +309,7 @@ pub fn LetterFacts(letter: LetterView) -> impl IntoView {
                 <div class=ROW><dt class="font-medium">{tr(Msg::LetterTypeLabel)}</dt><dd>{tr(letter.letter_type.msg())}
                     {letter.urgent.then(|| view! { " · "<strong>{tr(Msg::Urgent)}</strong> })}</dd></div>
                 <div class=ROW><dt class="font-medium">{tr(Msg::AddresseeLabel)}</dt>
-                    <dd>{if letter.addressee.is_empty() { tr(Msg::MayorMailbox)().to_owned() } else { letter.addressee.clone() }}</dd></div>
+                    <dd>{if letter.addressee.is_empty() { tr(Msg::MayorMailbox).to_owned() } else { letter.addressee.clone() }}</dd></div>
                 <div class=ROW><dt class="font-medium">{tr(Msg::LetterSubjectLabel)}</dt><dd class="break-words">{letter.subject.clone()}</dd></div>
                 <div class=ROW><dt class="font-medium">{tr(Msg::LetterContentLabel)}</dt><dd class="whitespace-pre-line break-words">{letter.content.clone()}</dd></div>
                 {(!letter.location.is_empty()).then(|| view! {

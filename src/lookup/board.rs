@@ -132,7 +132,7 @@ fn BoardView(board: Board, paused: RwSignal<bool>) -> impl IntoView {
                 <h2 id="latest-heading" class="text-lg font-bold">{tr(Msg::LatestCases)}</h2>
                 <button type="button" class="board-pause tap items-center rounded border border-gray-500 bg-white px-3 py-1 text-sm font-medium"
                     aria-pressed=move || paused.get().to_string() on:click=move |_| paused.update(|p| *p = !*p) data-testid="board-pause">
-                    {move || if paused.get() { tr(Msg::ResumeScrolling)() } else { tr(Msg::PauseScrolling)() }}
+                    {move || if paused.get() { tr(Msg::ResumeScrolling) } else { tr(Msg::PauseScrolling) }}
                 </button>
             </div>
             <div class=move || if paused.get() { "board-scroll paused rounded-lg border border-gray-300 bg-white" } else { "board-scroll rounded-lg border border-gray-300 bg-white" }>

@@ -98,7 +98,7 @@ pub fn RatingFields(values: RatingInput, err: Callback<&'static str, Signal<Opti
                     {(1..=5).rev().map(|n| view! { <option value=n.to_string() selected=value == n.to_string()>{n}</option> }).collect_view()}
                 </select>
                 <span id=format!("f-{name}-error") class="text-sm font-medium text-red-800">
-                    {move || err.run(name).get().map(|m| tr(m)())}
+                    {move || err.run(name).get().map(|m| tr(m))}
                 </span>
             </div>
         }
@@ -211,7 +211,7 @@ fn RatingsFigures(page: RatingsPage) -> impl IntoView {
             <h2 id="good-rate-heading" class="text-lg font-bold">{tr(Msg::GoodRate)}</h2>
             <p class="text-4xl font-bold text-red-900" data-testid="good-rate">{percent(counts.good_rate_permille())}</p>
             <p class="text-gray-700">{tr(Msg::RatingsTotal)}" "<span data-testid="ratings-total">{counts.total()}</span></p>
-            {move || view! { <BarChart title=tr(Msg::RatingsPerLevel)().to_owned() bars=level_bars()/> }}
+            {move || view! { <BarChart title=tr(Msg::RatingsPerLevel).to_owned() bars=level_bars()/> }}
             <table class="mt-3 w-full max-w-xl text-left" data-testid="level-table">
                 <caption class="sr-only">{tr(Msg::RatingsPerLevel)}</caption>
                 <thead><tr><th scope="col" class="p-1">{tr(Msg::RatingLevelLabel)}</th><th scope="col" class="p-1 text-right">{tr(Msg::Count)}</th></tr></thead>
@@ -224,7 +224,7 @@ fn RatingsFigures(page: RatingsPage) -> impl IntoView {
         </section>
         <section class=CARD aria-labelledby="unit-rank-heading">
             <h2 id="unit-rank-heading" class="mb-2 text-lg font-bold">{tr(Msg::UnitRanking)}</h2>
-            {(!unit_bars.is_empty()).then(|| view! { <BarChart title=tr(Msg::UnitRanking)().to_owned() bars=unit_bars/> })}
+            {(!unit_bars.is_empty()).then(|| view! { <BarChart title=tr(Msg::UnitRanking).to_owned() bars=unit_bars/> })}
             <RankTable rows=page.units.clone() testid="unit-ranking"/>
         </section>
         <section class=CARD aria-labelledby="matter-rank-heading">
@@ -304,7 +304,7 @@ pub fn StaffRatingsPage() -> impl IntoView {
             <a href="/ratings" class="text-red-900 underline">{tr(Msg::RatingsTitle)}</a>
             <a href="/admin/ratings/dashboard" class="text-red-900 underline">{tr(Msg::RatingDashboard)}</a>
         </p>
-        <p role="alert" class="mb-3 font-medium text-red-800">{move || alert.get().map(|m| tr(m)())}</p>
+        <p role="alert" class="mb-3 font-medium text-red-800">{move || alert.get().map(|m| tr(m))}</p>
         {loaded(data, move |s: StaffRatings| view! { <StaffRatingList s respond appeal decide/> })}
     }
 }
@@ -441,7 +441,7 @@ fn Dashboard(d: super::RatingDashboard) -> impl IntoView {
     view! {
         <section class=CARD aria-labelledby="trend-heading">
             <h2 id="trend-heading" class="mb-2 text-lg font-bold">{tr(Msg::MonthlyTrend)}</h2>
-            <BarChart title=tr(Msg::MonthlyTrend)().to_owned() bars/>
+            <BarChart title=tr(Msg::MonthlyTrend).to_owned() bars/>
             <div class="overflow-x-auto">
                 <table class="mt-3 w-full text-left" data-testid="monthly-table">
                     <thead><tr>

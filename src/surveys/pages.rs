@@ -181,8 +181,8 @@ fn question_view(n: usize, q: &Question, values: &[(String, String)], error: Opt
         }
     };
     let hint: Option<String> = match q.kind {
-        QuestionKind::Multiple if q.spec.min > 0 && q.spec.max > 0 => Some(format!("{} {}–{}", tr(Msg::SurveyChoose)(), q.spec.min, q.spec.max)),
-        QuestionKind::Multiple if q.spec.max > 0 => Some(format!("{} ≤ {}", tr(Msg::SurveyChoose)(), q.spec.max)),
+        QuestionKind::Multiple if q.spec.min > 0 && q.spec.max > 0 => Some(format!("{} {}–{}", tr(Msg::SurveyChoose), q.spec.min, q.spec.max)),
+        QuestionKind::Multiple if q.spec.max > 0 => Some(format!("{} ≤ {}", tr(Msg::SurveyChoose), q.spec.max)),
         QuestionKind::Text => Some(format!("≤ {}", q.spec.max_len)),
         _ => None,
     };
@@ -202,10 +202,10 @@ fn question_view(n: usize, q: &Question, values: &[(String, String)], error: Opt
                 items.push(
                     view! {
                         <div class="space-y-1">
-                            {radio(f.clone(), "other".into(), tr(Msg::SurveyOther)().to_owned(), other_id, kind)}
+                            {radio(f.clone(), "other".into(), tr(Msg::SurveyOther).to_owned(), other_id, kind)}
                             <label for=text_id.clone() class="sr-only">{tr(Msg::SurveyOtherSpecify)}</label>
                             <input id=text_id type="text" name=format!("{f}_other") value=value(&format!("{f}_other")) maxlength=MAX_OTHER
-                                placeholder=tr(Msg::SurveyOtherSpecify)() class="tap block w-full rounded border border-gray-500 px-3 py-2"/>
+                                placeholder=tr(Msg::SurveyOtherSpecify) class="tap block w-full rounded border border-gray-500 px-3 py-2"/>
                         </div>
                     }
                     .into_any(),
@@ -385,7 +385,7 @@ pub fn SurveyResultsPage() -> impl IntoView {
     let data = Resource::new(move || id.get(), get_survey_results);
     view! {
         {loaded(data, |r: SurveyResults| view! {
-            {title(format!("{} · {}", r.survey.title, tr(Msg::SurveyResults)()))}
+            {title(format!("{} · {}", r.survey.title, tr(Msg::SurveyResults)))}
             <div class="mx-auto max-w-4xl px-4 py-6">
                 <h1 class="mb-2 text-2xl font-bold sm:text-3xl">{r.survey.title.clone()}" · "{tr(Msg::SurveyResults)}</h1>
                 <p class="mb-4 text-gray-700">{phase_badge(r.survey.phase)}" "{r.survey.opens_on.clone()}" — "{r.survey.closes_on.clone()}
@@ -433,7 +433,7 @@ pub fn ResultsView(questions: Vec<QuestionResult>, show_text: bool) -> impl Into
                 }
                 .into_any(),
                 _ => {
-                    let other = tr(Msg::SurveyOther)();
+                    let other = tr(Msg::SurveyOther);
                     let rows: Vec<(String, i64, String)> =
                         q.counts.into_iter().map(|c| (if c.label.is_empty() { other.to_owned() } else { c.label }, c.count, c.share)).collect();
                     let bars = rows.iter().map(|(l, c, s)| Bar { label: l.clone(), value: *c, text: format!("{c} ({s})") }).collect();
@@ -479,7 +479,7 @@ pub fn ResultsView(questions: Vec<QuestionResult>, show_text: bool) -> impl Into
 }
 
 fn options_of<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, msg: impl Fn(T) -> Msg) -> Vec<(String, String)> {
-    all.iter().map(|x| (code(*x).to_owned(), tr(msg(*x))().to_owned())).collect()
+    all.iter().map(|x| (code(*x).to_owned(), tr(msg(*x)).to_owned())).collect()
 }
 
 fn check(name: &'static str, label: Msg, on: bool) -> impl IntoView {
@@ -676,7 +676,7 @@ fn AdminSurveyBody(a: SurveyAdmin, actions: Actions) -> impl IntoView {
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="question" value=q.id/>
                             <input type="hidden" name="change" value=c/>
-                            <button type="submit" class=PLAIN_BUTTON disabled=disabled aria-label=format!("{} {}", tr(label)(), i + 1)>{tr(label)}</button>
+                            <button type="submit" class=PLAIN_BUTTON disabled=disabled aria-label=format!("{} {}", tr(label), i + 1)>{tr(label)}</button>
                         </ActionForm>
                     };
                     view! {

@@ -24,10 +24,13 @@ pub fn use_site() -> CountyName {
     use_context::<SiteCtx>().map(|c| c.0).unwrap_or_default()
 }
 
-/// A reactive translated string for use in views: `{tr(Msg::NavHome)}`.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let prefs = use_prefs();
-    move || msg.text(prefs.get().locale)
+/// A translated string for use in views: `{tr(Msg::NavHome)}`. Plain text, not a reactive
+/// closure: the language is fixed for a page load (switching it reloads the page; the care
+/// mode, which does change in place, changes no text). A closure per text cost hydration a
+/// render effect and a subscription to the preferences for each of the hundreds of texts on a
+/// page, and re-ran them all on every care-mode switch.
+pub fn tr(msg: Msg) -> &'static str {
+    msg.text(use_prefs().get_untracked().locale)
 }
 
 /// A page title in the page's language, as plain text. leptos_axum reads `<Title>` outside the

@@ -199,7 +199,7 @@ pub fn CampaignPage() -> impl IntoView {
                 <section class=CARD aria-labelledby="poster-heading">
                     <h2 id="poster-heading" class="mb-2 text-lg font-bold">{tr(Msg::CampaignPoster)}</h2>
                     <p class="mb-2 break-all font-mono" data-testid="campaign-link"><a href=d.link.clone() class=LINK>{d.link.clone()}</a></p>
-                    <div class="h-40 w-40" role="img" aria-label=tr(Msg::CampaignQr)() inner_html=d.qr.clone()></div>
+                    <div class="h-40 w-40" role="img" aria-label=tr(Msg::CampaignQr) inner_html=d.qr.clone()></div>
                 </section>
                 <section class=CARD aria-labelledby="visits-heading">
                     <h2 id="visits-heading" class="mb-2 text-lg font-bold">{tr(Msg::VisitCodes)}</h2>
@@ -210,7 +210,7 @@ pub fn CampaignPage() -> impl IntoView {
                             <label for="f-count" class="block font-medium">{tr(Msg::VisitCount)}</label>
                             <input id="f-count" name="count" type="number" min="1" max="500" value="50" inputmode="numeric"
                                 class="tap block w-32 rounded border border-gray-500 px-3 py-2" aria-describedby="f-count-error"/>
-                            <p id="f-count-error" class="text-sm font-medium text-red-800">{move || visits_err.get().map(|m| tr(m)())}</p>
+                            <p id="f-count-error" class="text-sm font-medium text-red-800">{move || visits_err.get().map(|m| tr(m))}</p>
                         </div>
                         <button type="submit" class=SMALL_BUTTON disabled=move || visits.pending().get() data-testid="make-visits">{tr(Msg::MakeVisits)}</button>
                     </ActionForm>
@@ -224,7 +224,7 @@ pub fn CampaignPage() -> impl IntoView {
                             {if r.open { tr(Msg::CloseCampaign) } else { tr(Msg::ReopenCampaign) }}
                         </button>
                     </ActionForm>
-                    <p role="alert" class="mt-2 font-medium text-red-800">{move || act_err.get().map(|m| tr(m)())}</p>
+                    <p role="alert" class="mt-2 font-medium text-red-800">{move || act_err.get().map(|m| tr(m))}</p>
                 </section>
             }
         })}
