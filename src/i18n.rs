@@ -155,7 +155,7 @@ pub fn texts_json(locale: Locale) -> &'static Texts {
             let digest = sha2::Sha256::digest(json.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
             let mut brotli = Vec::new();
             // A window no larger than the text (about 25 KB) compresses it as well; brotli's
-            // default window (4 MiB) had its match finder take some 50 MB that the allocator
+            // default window (4 MiB) had its match finder take some 40 MB that the allocator
             // zeroed, so the server's peak memory grew by that much on the first page served.
             let lgwin = (usize::BITS - json.len().leading_zeros()).clamp(10, 24) as i32;
             let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin, size_hint: json.len(), ..Default::default() };
