@@ -3,9 +3,10 @@
 //! on the server and works without JavaScript; with it, the router swaps the list in place.
 
 use super::api::{get_catalog, get_entry, get_guide};
-use super::{CatalogFilter, CatalogPage, EntryView, GuideView, Marked, PER_PAGE, human_size};
+use super::{CatalogFilter, CatalogPage, EntrySummary, EntryView, GuideView, Marked, PER_PAGE, human_size};
 use crate::apply::pages::loaded;
 use crate::domain::catalog::{Audience, Topic, Validity};
+use crate::domain::locale::Locale;
 use crate::i18n::Msg;
 use crate::ui::layout::PageHeading;
 use crate::ui::{tr, use_prefs};
@@ -17,14 +18,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 const INPUT: &str = "tap block w-full rounded border border-gray-500 bg-white px-3 py-2";
 const BUTTON: &str = "tap inline-flex items-center justify-center rounded bg-red-800 px-5 py-2 font-bold text-white hover:bg-red-900";
 const NODE: &str = "tap flex justify-between gap-2 rounded px-2 py-1 hover:bg-red-50 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
-
-/// Marked text: matches in `<mark>`.
-pub fn marked(parts: Marked) -> impl IntoView {
-    parts
-        .into_iter()
-        .map(|(text, hit)| if hit { view! { <mark class="bg-yellow-200 text-inherit">{text}</mark> }.into_any() } else { text.into_any() })
-        .collect_view()
-}
 
 #[component]
 pub fn CatalogListPage() -> impl IntoView {
@@ -60,22 +53,20 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
     let err = move |field: &str| errors.iter().find(|e| e.0 == field).map(|e| e.1);
     let (from_err, to_err) = (err("from"), err("to"));
     let f = filter.clone();
-    let summary = {
-        let searched = !filter.q.is_empty();
-        move || {
-            let l = prefs.get().locale;
-            let key = match (searched, total_capped) {
-                (true, true) => Msg::CatalogFoundMany,
-                (true, false) => Msg::CatalogFound,
-                _ => Msg::CatalogCount,
-            };
-            key.text(l).replace("{n}", &total.to_string()).replace("{all}", &total_published.to_string())
-        }
-    };
-    // The browse nodes and the filter choices are a few hundred elements that never change
-    // in place (a new filter renders a new list): written as HTML once and set whole, so
-    // hydration does not walk them (see `nodes_html`).
+    // The language is fixed for the page's life (switching it loads the page again).
     let locale = prefs.get_untracked().locale;
+    let summary = match (!filter.q.is_empty(), total_capped) {
+        (true, true) => Msg::CatalogFoundMany,
+        (true, false) => Msg::CatalogFound,
+        _ => Msg::CatalogCount,
+    }
+    .text(locale)
+    .replace("{n}", &total.to_string())
+    .replace("{all}", &total_published.to_string());
+    // The browse nodes, the filter choices and the results are a few hundred elements that
+    // never change in place (a new filter renders a new list): written as HTML once and set
+    // whole, so hydration does not walk them (see `nodes_html`).
+    let entry_items = entries_html(&entries, locale);
     let unit_items = nodes_html(units.iter().filter(|u| u.count > 0 || filter.unit == Some(u.id)).map(|u| Node {
         href: filter.with(|x| x.unit = if x.unit == Some(u.id) { None } else { Some(u.id) }).url(1),
         label: &u.name,
@@ -154,24 +145,7 @@ fn Catalog(page: CatalogPage) -> impl IntoView {
                 {entries.is_empty().then(|| view! {
                     <p class="rounded border border-gray-300 bg-white p-4" data-testid="catalog-empty">{tr(Msg::CatalogNoResults)}</p>
                 })}
-                <ol class="space-y-3" data-testid="catalog-entries">
-                    {entries.into_iter().map(|e| view! {
-                        <li class="rounded-lg border border-gray-300 bg-white p-4">
-                            <h3 class="text-lg font-medium">
-                                <a href=format!("/catalog/{}", e.id) class="text-red-900 underline">{marked(e.title)}</a>
-                                {(e.validity != Validity::Valid).then(|| view! {
-                                    <span class="ml-2 rounded bg-gray-200 px-2 py-0.5 text-sm text-gray-900">{tr(e.validity.msg())}</span>
-                                })}
-                            </h3>
-                            <p class="text-sm text-gray-700">
-                                <span class="sr-only">{tr(Msg::EntryIndexNo)}" "</span>{e.index_no.clone()}
-                                " · "{e.unit_name.clone()}" · "{e.published_on.clone()}" · "{tr(e.genre.msg())}
-                                {(!e.doc_no.is_empty()).then(|| format!(" · {}", e.doc_no))}
-                            </p>
-                            {(!e.summary.is_empty()).then(|| view! { <p class="mt-1">{marked(e.summary)}</p> })}
-                        </li>
-                    }).collect_view()}
-                </ol>
+                <ol class="space-y-3" data-testid="catalog-entries" inner_html=entry_items></ol>
                 <Pager filter=filter.clone() current pages/>
             </section>
         </div>
@@ -225,6 +199,59 @@ fn nodes_html<'a>(nodes: impl Iterator<Item = Node<'a>>) -> String {
             out.push_str(r#" aria-current="page""#);
         }
         out.push_str(&format!(r#"><span>{}</span><span class="tabular-nums">{}</span></a></li>"#, text(n.label), n.count));
+    }
+    out
+}
+
+/// Marked text as HTML: matches in `<mark>`, everything escaped.
+fn push_marked(out: &mut String, parts: &Marked) {
+    for (text, hit) in parts {
+        let text = html_escape::encode_text(text);
+        if *hit {
+            out.push_str(r#"<mark class="bg-yellow-200 text-inherit">"#);
+            out.push_str(&text);
+            out.push_str("</mark>");
+        } else {
+            out.push_str(&text);
+        }
+    }
+}
+
+/// One page of results as the HTML of a list (see `nodes_html`): for each entry its title as a
+/// link (matches marked), a badge when it is no longer valid, its index number, unit, date,
+/// genre and document number, and its summary.
+fn entries_html(entries: &[EntrySummary], locale: Locale) -> String {
+    use html_escape::encode_text as text;
+    let mut out = String::new();
+    for e in entries {
+        out.push_str(r#"<li class="rounded-lg border border-gray-300 bg-white p-4"><h3 class="text-lg font-medium">"#);
+        out.push_str(&format!(r#"<a href="/catalog/{}" class="text-red-900 underline">"#, e.id));
+        push_marked(&mut out, &e.title);
+        out.push_str("</a>");
+        if e.validity != Validity::Valid {
+            out.push_str(r#"<span class="ml-2 rounded bg-gray-200 px-2 py-0.5 text-sm text-gray-900">"#);
+            out.push_str(&text(e.validity.msg().text(locale)));
+            out.push_str("</span>");
+        }
+        out.push_str(&format!(
+            r#"</h3><p class="text-sm text-gray-700"><span class="sr-only">{} </span>{} · {} · {} · {}"#,
+            text(Msg::EntryIndexNo.text(locale)),
+            text(&e.index_no),
+            text(&e.unit_name),
+            text(&e.published_on),
+            text(e.genre.msg().text(locale)),
+        ));
+        if !e.doc_no.is_empty() {
+            out.push_str(" · ");
+            out.push_str(&text(&e.doc_no));
+        }
+        out.push_str("</p>");
+        if !e.summary.is_empty() {
+            out.push_str(r#"<p class="mt-1">"#);
+            push_marked(&mut out, &e.summary);
+            out.push_str("</p>");
+        }
+        out.push_str("</li>");
     }
     out
 }
@@ -365,5 +392,53 @@ fn Guide(g: GuideView) -> impl IntoView {
             }.into_any()
         }}
         <p class="mt-4"><a href=format!("/catalog?unit={}", g.unit_id) class="text-red-900 underline">{tr(Msg::UnitEntries)}</a></p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::Genre;
+
+    fn entry(title: Marked, summary: Marked, doc_no: &str, validity: Validity) -> EntrySummary {
+        EntrySummary {
+            id: 42,
+            index_no: "000-2026-0001".into(),
+            title,
+            summary,
+            unit_name: "县<教育>局".into(),
+            published_on: "2026-11-02".into(),
+            doc_no: doc_no.into(),
+            genre: Genre::Notice,
+            validity,
+        }
+    }
+
+    #[test]
+    fn results_are_written_escaped_with_matches_marked() {
+        let e = entry(
+            vec![("关于".into(), false), ("<补贴>".into(), true), ("&\"通知\"".into(), false)],
+            vec![("发放".into(), false), ("补贴".into(), true)],
+            "青教〔2026〕3号",
+            Validity::Valid,
+        );
+        let html = entries_html(&[e], Locale::Hans);
+        assert!(html.starts_with(r#"<li class="rounded-lg border border-gray-300 bg-white p-4"><h3 class="text-lg font-medium"><a href="/catalog/42" class="text-red-900 underline">"#), "{html}");
+        assert!(html.contains(r#"关于<mark class="bg-yellow-200 text-inherit">&lt;补贴&gt;</mark>&amp;"通知"</a></h3>"#), "{html}");
+        assert!(html.contains(r#"<span class="sr-only">索引号 </span>000-2026-0001 · 县&lt;教育&gt;局 · 2026-11-02 · 通知 · 青教〔2026〕3号</p>"#), "{html}");
+        assert!(html.contains(r#"<p class="mt-1">发放<mark class="bg-yellow-200 text-inherit">补贴</mark></p></li>"#), "{html}");
+        assert!(!html.contains("<补贴>") && !html.contains("<教育>"), "{html}");
+        // A valid entry has no badge.
+        assert!(!html.contains("bg-gray-200"), "{html}");
+    }
+
+    #[test]
+    fn a_lapsed_entry_is_badged_and_empty_parts_are_left_out() {
+        let html = entries_html(&[entry(vec![("旧办法".into(), false)], Vec::new(), "", Validity::Repealed)], Locale::En);
+        assert!(html.contains(r#"旧办法</a><span class="ml-2 rounded bg-gray-200 px-2 py-0.5 text-sm text-gray-900">Repealed</span></h3>"#), "{html}");
+        assert!(html.contains(r#"<span class="sr-only">Index number </span>000-2026-0001 · 县&lt;教育&gt;局 · 2026-11-02 · "#), "{html}");
+        assert!(!html.contains(r#"<p class="mt-1">"#), "{html}");
+        assert!(html.ends_with("</p></li>"), "{html}");
+        assert_eq!(entries_html(&[], Locale::Hans), "");
     }
 }
