@@ -95,8 +95,9 @@ for page, size in sizes:
         f"({parts}).")
 for kind, name, f in rows:
     if kind == "lighthouse":
+        runs = f"; the median of {len(f['runs'].split(','))} runs, which scored {f['runs'].replace(',', ', ')}" if "runs" in f else ""
         say(f"Lighthouse 12 mobile performance, {name}: {f['score']} (FCP {num(f['fcp']):.0f} ms, LCP {num(f['lcp']):.0f} ms, "
-            f"TBT {num(f['tbt']):.0f} ms, CLS {num(f['cls']):.3f}).")
+            f"TBT {num(f['tbt']):.0f} ms, CLS {num(f['cls']):.3f}{runs}).")
 say("")
 say("Data generation (wall time, once; kept between runs): " + "; ".join(f"{n} {f['seconds']} s" for n, f in gen) + ".")
 say("")
