@@ -33,7 +33,8 @@ test.describe("with JavaScript", () => {
   });
 
   test("each page loads only its own part of the WASM, compressed", async ({ page, request }) => {
-    // The home page needs no lazily loaded page code; the catalog loads its own group only.
+    // The home page needs no lazily loaded page code; the catalog list loads its own group only
+    // (not the other catalog pages').
     let wasm: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
@@ -45,7 +46,7 @@ test.describe("with JavaScript", () => {
     wasm = [];
     await page.goto("/catalog");
     await hydrated(page);
-    const chunk = wasm.find((w) => /^\/pkg\/split_catalog_pages_\d+\.wasm$/.test(w));
+    const chunk = wasm.find((w) => /^\/pkg\/split_catalog_list_\d+\.wasm$/.test(w));
     expect(chunk, "the catalog loads its group's chunk").toBeTruthy();
     expect(wasm.filter((w) => w.includes("/split_") && w !== chunk)).toEqual([]);
 
@@ -55,6 +56,15 @@ test.describe("with JavaScript", () => {
       expect(res.status()).toBe(200);
       expect(res.headers()["content-encoding"], path).toBe("br");
     }
+
+    // A result (written as HTML, not as a view) is still followed by the router, in place: the
+    // entry page's group is fetched, then the entry shown, with no page load.
+    wasm = [];
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByTestId("catalog-entries").getByRole("link").first().click();
+    await expect(page.getByTestId("entry-title")).toBeVisible();
+    expect(wasm.filter((w) => w.includes("/split_"))).toEqual([expect.stringMatching(/^\/pkg\/split_catalog_pages_\d+\.wasm$/)]);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   });
 
   test("a link followed while the page's code is still loading still arrives", async ({ page }) => {
