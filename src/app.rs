@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/catalog") view={Lazy::<CatalogListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog") view=CatalogListPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/:id") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/guide/:unit") view={Lazy::<GuideRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/catalog/reports/:year") view={Lazy::<AnnualReportRoute>::new()} ssr=SsrMode::Async/>
@@ -179,14 +179,15 @@ fn provide_form_error_from_query() {
 }
 
 
-/// Loads the code of the page group that `path` belongs to (nothing for the home page and the
-/// not-found page, which are in the main module). `hydrate()` awaits it before hydrating, so
-/// hydration itself runs in one go: the router never handles a click before the page is live.
+/// Loads the code of the page group that `path` belongs to (nothing for the home page, the
+/// catalog list and the not-found page, which are in the main module). `hydrate()` awaits it
+/// before hydrating, so hydration itself runs in one go: the router never handles a click before
+/// the page is live.
 #[cfg(target_arch = "wasm32")]
 pub async fn preload_page_code(path: &str) {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if path == "/catalog" {
-        __preload_catalog_list().await;
+        // The catalog list is in the main module: its content is HTML made on the server.
     } else if under("/catalog") {
         __preload_catalog_pages().await;
     } else if under("/apply") {
@@ -248,13 +249,6 @@ macro_rules! lazy_pages {
         )*
     };
 }
-
-// The catalog list, the page most visits start on, is a group of its own: with the entry page,
-// the guide and the annual report it needed 200 KB of WASM (brotli) before hydrating; alone,
-// about 90 KB. The cost is some more shared chunks for every group.
-lazy_pages!(catalog_list, __preload_catalog_list, CatalogList {
-    CatalogListRoute => CatalogListPage,
-});
 
 lazy_pages!(catalog_pages, __preload_catalog_pages, CatalogPages {
     EntryRoute => EntryPage,

@@ -33,8 +33,8 @@ test.describe("with JavaScript", () => {
   });
 
   test("each page loads only its own part of the WASM, compressed", async ({ page, request }) => {
-    // The home page needs no lazily loaded page code; the catalog list loads its own group only
-    // (not the other catalog pages').
+    // The home page and the catalog list (its content is HTML made on the server) need no lazily
+    // loaded page code; an entry page loads its group's.
     let wasm: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
@@ -46,9 +46,21 @@ test.describe("with JavaScript", () => {
     wasm = [];
     await page.goto("/catalog");
     await hydrated(page);
-    const chunk = wasm.find((w) => /^\/pkg\/split_catalog_list_\d+\.wasm$/.test(w));
-    expect(chunk, "the catalog loads its group's chunk").toBeTruthy();
+    expect(wasm.filter((w) => w.includes("/split_") || w.includes("/chunk_"))).toEqual([]);
+    // Its hydration data do not carry the list a second time (see src/ui/server_html.rs).
+    const html = await (await request.get("/catalog")).text();
+    expect(html.split('data-testid="catalog-entries"').length).toBe(2);
+    expect(html.match(/catalog-q-hint/g)?.length, "the form's markup appears once").toBe(2);
+
+    // A result (HTML from the server) is followed by the router, in place: the entry pages'
+    // group is fetched, then the entry shown, with no page load.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByTestId("catalog-entries").getByRole("link").first().click();
+    await expect(page.getByTestId("entry-title")).toBeVisible();
+    const chunk = wasm.find((w) => /^\/pkg\/split_catalog_pages_\d+\.wasm$/.test(w));
+    expect(chunk, "the entry page loads its group's chunk").toBeTruthy();
     expect(wasm.filter((w) => w.includes("/split_") && w !== chunk)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
     // Built files go out as brotli made at build time (scripts/precompress.mjs).
     for (const path of ["/pkg/gongkai.wasm", chunk!]) {
@@ -56,28 +68,22 @@ test.describe("with JavaScript", () => {
       expect(res.status()).toBe(200);
       expect(res.headers()["content-encoding"], path).toBe("br");
     }
-
-    // A result (written as HTML, not as a view) is still followed by the router, in place: the
-    // entry page's group is fetched, then the entry shown, with no page load.
-    wasm = [];
-    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    await page.getByTestId("catalog-entries").getByRole("link").first().click();
-    await expect(page.getByTestId("entry-title")).toBeVisible();
-    expect(wasm.filter((w) => w.includes("/split_"))).toEqual([expect.stringMatching(/^\/pkg\/split_catalog_pages_\d+\.wasm$/)]);
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   });
 
   test("a link followed while the page's code is still loading still arrives", async ({ page }) => {
-    // Hold back the catalog's chunk: until it is there, the page is the server's HTML and a link is
-    // a plain link (the router must not take the click and then never show the page).
+    // Hold back the application pages' chunk: until it is there, the page is the server's HTML
+    // and a link is a plain link (the router must not take the click and then never show the page).
     let release = () => {};
     const held = new Promise<void>((r) => (release = r));
-    await page.route(/\/pkg\/split_catalog_pages_\d+\.wasm$/, async (route) => {
+    let asked = false;
+    await page.route(/\/pkg\/split_apply_pages_\d+\.wasm$/, async (route) => {
+      asked = true;
       await held;
       await route.continue();
     });
-    await page.goto("/catalog", { waitUntil: "domcontentloaded" });
-    await page.waitForTimeout(500);
+    await page.goto("/apply", { waitUntil: "domcontentloaded" });
+    await expect.poll(() => asked, { message: "the page asked for its held chunk" }).toBe(true);
+    await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "办件查询", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("办件查询");
     await hydrated(page);

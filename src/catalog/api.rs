@@ -49,7 +49,23 @@ pub async fn get_catalog(
     q: Option<String>,
     page: Option<i64>,
 ) -> Result<CatalogPage, AppError> {
-    let state = auth::state()?;
+    catalog_page(&auth::state()?, unit, topic, audience, from, to, q, page).await
+}
+
+/// The public catalog for a filter (`get_catalog`, and the list page's HTML: `super::list`).
+/// Unknown units and topics are ignored; a bad date is reported next to its field.
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+pub async fn catalog_page(
+    state: &AppState,
+    unit: Option<i64>,
+    topic: Option<String>,
+    audience: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    q: Option<String>,
+    page: Option<i64>,
+) -> Result<CatalogPage, AppError> {
     let db = &state.db;
     // The browse tree's counts change only when something is published or withdrawn: shared
     // for the figures' lifetime (cleared at once by this server's staff writes).

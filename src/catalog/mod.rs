@@ -6,6 +6,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod feed;
 #[cfg(feature = "ssr")]
+pub mod list;
+#[cfg(feature = "ssr")]
 pub mod files;
 pub mod pages;
 #[cfg(feature = "ssr")]

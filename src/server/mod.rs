@@ -137,6 +137,7 @@ pub fn router(state: AppState) -> Router {
         .route("/prefs", get(prefs::set_prefs))
         .route("/i18n/{file}", get(texts))
         .route("/catalog/feed.atom", get(crate::catalog::feed::atom))
+        .route("/catalog/list.html", get(crate::catalog::list::fragment))
         .route("/sitemap.xml", get(crate::catalog::feed::sitemap))
         .route("/admin/catalog/export.csv", get(crate::catalog::transfer::export))
         .route("/admin/ratings/export.csv", get(crate::ratings::export::csv))
@@ -167,7 +168,9 @@ pub fn router(state: AppState) -> Router {
         // `security::headers`) would get the whole file again instead of a 304.
         .nest_service(&format!("/{pkg}"), tower_http::services::ServeDir::new(pkg_root).precompressed_br().precompressed_gzip())
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        // Innermost: every request renders with its own reactive owner, never another's.
+        // The catalog list's HTML, made before its page renders (see `catalog::list`).
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::catalog::list::prerender))
+        // Every request renders with its own reactive owner, never another's.
         .layer(axum::middleware::from_fn(owner_scope::layer))
         .layer(axum::middleware::from_fn(security::api_error_status))
         .layer(session_layer)

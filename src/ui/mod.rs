@@ -3,6 +3,8 @@
 pub mod chart;
 pub mod form;
 pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod server_html;
 
 use crate::domain::{CountyName, Prefs};
 use crate::i18n::Msg;

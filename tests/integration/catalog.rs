@@ -314,6 +314,24 @@ async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filte
     assert!(html.contains(node), "the chosen node, escaped, clears the unit");
     assert!(html.contains(&format!(r#"<option value="{unit}" selected>发改委&lt;i&gt;"&amp;</option>"#)), "the chosen unit is selected");
     assert!(html.contains(r#"<select id="catalog-unit" name="unit" class="tap block w-full rounded border border-gray-500 bg-white px-3 py-2"><option value="">全部发布机构</option>"#), "a blank choice first");
+    // The list alone, as the page fetches it when the router changes its query: the same HTML
+    // the page carries (once: not again in its hydration data), in the reader's language, with a
+    // bad date named next to its field.
+    let part = client().get(app.url(&format!("/catalog/list.html?unit={unit}&q=%E9%80%9A%E7%9F%A5"))).send().await.unwrap();
+    assert_eq!(part.status(), StatusCode::OK);
+    assert_eq!(part.headers()["content-type"], "text/html; charset=utf-8");
+    let part = part.text().await.unwrap();
+    assert!(part.starts_with(r#"<form method="get" action="/catalog" role="search""#), "{part}");
+    assert!(part.contains(node) && !part.contains("<html"), "{part}");
+    assert_eq!(html.matches(part.as_str()).count(), 1, "the page has the list once");
+    assert_eq!(html.matches("catalog-q-hint").count(), 2, "the hint and the field naming it, once");
+    let en = client().get(app.url("/catalog/list.html?from=2026-13-01&topic=health")).header("cookie", "lang=en").send().await.unwrap();
+    assert_eq!(en.status(), StatusCode::OK);
+    let en = en.text().await.unwrap();
+    assert!(en.contains(">Search</button>"), "{en}");
+    assert!(en.contains(r#"<input id="catalog-from" name="from" type="date" value="" aria-invalid="true" aria-describedby="catalog-from-error""#), "{en}");
+    assert!(en.contains(r#"<p id="catalog-from-error" class="text-sm font-medium text-red-800">Enter a valid date, e.g. 2026-10-01</p>"#), "{en}");
+    assert!(en.contains(&format!("{count_health}")), "the other filters still apply");
     app.stop().await;
 }
 
