@@ -16,7 +16,7 @@ use crate::units::pages::AdminUnits;
 use crate::surveys::pages::{AdminSurveyPage, AdminSurveysPage, SurveyAnswerPage, SurveyResultsPage, SurveyThanksPage, SurveysPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, LazyRoute, SsrMode, path};
 
 /// The document around the app, rendered on the server only. Language and care mode are written
@@ -120,35 +120,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:id/thanks") view={Lazy::<SurveyThanksRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/surveys/:id/results") view={Lazy::<SurveyResultsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/login") view={Lazy::<LoginRoute>::new()}/>
-                    // Pages that load data render in full before sending (SsrMode::Async): out-of-order
-                    // streaming would leave them on "loading…" with JavaScript off.
-                    <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
-                        <Route path=path!("") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("units") view={Lazy::<AdminUnitsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("assessment") view={Lazy::<AssessmentRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("assessment/scores") view={Lazy::<ScoresRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("reports") view={Lazy::<ReportsAdminRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("staff") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("catalog") view={Lazy::<StaffCatalogRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/new") view={Lazy::<NewEntryRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/import/:id") view={Lazy::<ImportProgressRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("catalog/:id") view={Lazy::<StaffEntryRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("guides") view={Lazy::<GuidesAdminRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("cases") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("cases/:id") view={Lazy::<CaseAdminRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("cases/:id/letter") view={Lazy::<AdminLetterRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("letters") view={Lazy::<LetterQueueRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("letters/:id") view={Lazy::<StaffLetterRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("ratings") view={Lazy::<StaffRatingsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("surveys") view={Lazy::<AdminSurveysRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("surveys/:id") view={Lazy::<AdminSurveyRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/dashboard") view={Lazy::<RatingDashboardRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns") view={Lazy::<CampaignsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns/:id") view={Lazy::<CampaignRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("ratings/campaigns/:id/slips") view={Lazy::<SlipsRoute>::new()} ssr=SsrMode::Async/>
-                    </ParentRoute>
+                    // Every other staff page: one route here, matched among the staff pages in
+                    // their own code (`ADMIN_PAGES`). Pages that load data render in full before
+                    // sending (SsrMode::Async): out-of-order streaming would leave them on
+                    // "loading…" with JavaScript off.
+                    <Route path=path!("/admin/*rest") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
@@ -288,29 +264,116 @@ lazy_pages!(participation_pages, __preload_participation_pages, ParticipationPag
 
 lazy_pages!(staff_pages, __preload_staff_pages, StaffPages {
     LoginRoute => LoginPage,
-    DashboardRoute => Dashboard,
-    AdminUnitsRoute => AdminUnits,
-    CalendarRoute => CalendarPage,
-    AssessmentRoute => crate::assessment::pages::AssessmentPage,
-    ScoresRoute => crate::assessment::pages::ScoresPage,
-    ReportsAdminRoute => crate::assessment::pages::ReportsAdminPage,
-    AccountsRoute => AccountsPage,
-    StaffCatalogRoute => StaffCatalogPage,
-    NewEntryRoute => NewEntryPage,
-    ImportRoute => ImportPage,
-    ImportProgressRoute => ImportProgressPage,
-    StaffEntryRoute => StaffEntryPage,
-    GuidesAdminRoute => GuidesAdminPage,
-    QueueRoute => QueuePage,
-    CaseAdminRoute => CaseAdminPage,
-    AdminLetterRoute => AdminLetterPage,
-    LetterQueueRoute => LetterQueuePage,
-    StaffLetterRoute => StaffLetterPage,
-    StaffRatingsRoute => crate::ratings::pages::StaffRatingsPage,
-    AdminSurveysRoute => AdminSurveysPage,
-    AdminSurveyRoute => AdminSurveyPage,
-    RatingDashboardRoute => crate::ratings::pages::RatingDashboardPage,
-    CampaignsRoute => crate::ratings::window::pages::CampaignsPage,
-    CampaignRoute => crate::ratings::window::pages::CampaignPage,
-    SlipsRoute => crate::ratings::window::pages::SlipsPage,
+    AdminRoute => AdminLayout,
 });
+
+/// The staff pages under `/admin`, in the order they are tried (a fixed segment before a
+/// parameter in the same place). One route in the router's table stands for all of them
+/// (`AdminRoute`): each route there is code in the main module that every reader downloads, and
+/// these are only ever shown to staff, from the staff pages' own chunk (see `GroupPages`).
+pub const ADMIN_PAGES: PageTable = &[
+    ("", || Dashboard().into_any()),
+    ("units", || AdminUnits().into_any()),
+    ("calendar", || CalendarPage().into_any()),
+    ("assessment", || crate::assessment::pages::AssessmentPage().into_any()),
+    ("assessment/scores", || crate::assessment::pages::ScoresPage().into_any()),
+    ("reports", || crate::assessment::pages::ReportsAdminPage().into_any()),
+    ("staff", || AccountsPage().into_any()),
+    ("catalog", || StaffCatalogPage().into_any()),
+    ("catalog/new", || NewEntryPage().into_any()),
+    ("catalog/import", || ImportPage().into_any()),
+    ("catalog/import/:id", || ImportProgressPage().into_any()),
+    ("catalog/:id", || StaffEntryPage().into_any()),
+    ("guides", || GuidesAdminPage().into_any()),
+    ("cases", || QueuePage().into_any()),
+    ("cases/:id", || CaseAdminPage().into_any()),
+    ("cases/:id/letter", || AdminLetterPage().into_any()),
+    ("letters", || LetterQueuePage().into_any()),
+    ("letters/:id", || StaffLetterPage().into_any()),
+    ("ratings", || crate::ratings::pages::StaffRatingsPage().into_any()),
+    ("surveys", || AdminSurveysPage().into_any()),
+    ("surveys/:id", || AdminSurveyPage().into_any()),
+    ("ratings/dashboard", || crate::ratings::pages::RatingDashboardPage().into_any()),
+    ("ratings/campaigns", || crate::ratings::window::pages::CampaignsPage().into_any()),
+    ("ratings/campaigns/:id", || crate::ratings::window::pages::CampaignPage().into_any()),
+    ("ratings/campaigns/:id/slips", || crate::ratings::window::pages::SlipsPage().into_any()),
+];
+
+/// The patterns of `ADMIN_PAGES`, for tests that visit every staff page.
+pub fn admin_page_patterns() -> Vec<&'static str> {
+    ADMIN_PAGES.iter().map(|(pattern, _)| *pattern).collect()
+}
+
+/// A group's pages under a common path: `(pattern, page)`, where the pattern is the rest of the
+/// path after the group's base, its segments fixed text or `:name` parameters.
+pub type PageTable = &'static [(&'static str, fn() -> AnyView)];
+
+/// Shows the page of `pages` that the current path (under `base`) matches, or the not-found page,
+/// with the pattern's parameters where `use_params_map` finds them. Leaving a group's pages in
+/// its own code keeps them out of the router's table in the main module.
+#[component]
+pub fn GroupPages(base: &'static str, pages: PageTable) -> impl IntoView {
+    use leptos_router::params::ParamsMap;
+    let location = leptos_router::hooks::use_location();
+    let matched = Memo::new(move |_| location.pathname.with(|path| match_page(base, pages, path)));
+    let page = Memo::new(move |_| matched.with(|m| m.as_ref().map(|(i, _)| *i)));
+    provide_context(ArcMemo::new(move |_| matched.with(|m| m.as_ref().map(|(_, p)| p.clone()).unwrap_or_else(ParamsMap::new))));
+    move || match page.get() {
+        Some(i) => (pages[i].1)(),
+        None => NotFound().into_any(),
+    }
+}
+
+/// The first page of `pages` whose pattern `path` matches under `base`, with its parameters
+/// (decoded). A trailing slash is ignored.
+fn match_page(base: &str, pages: PageTable, path: &str) -> Option<(usize, leptos_router::params::ParamsMap)> {
+    let rest = path.strip_prefix(base)?;
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return None;
+    }
+    let rest: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    'pages: for (i, (pattern, _)) in pages.iter().enumerate() {
+        let want: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+        if want.len() != rest.len() {
+            continue;
+        }
+        let mut params = leptos_router::params::ParamsMap::new();
+        for (w, got) in want.iter().zip(&rest) {
+            match w.strip_prefix(':') {
+                Some(name) => params.insert(name.to_owned(), urlencoding::decode(got).map(|v| v.into_owned()).unwrap_or_else(|_| (*got).to_owned())),
+                None if w == got => {}
+                None => continue 'pages,
+            }
+        }
+        return Some((i, params));
+    }
+    None
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> Option<(&'static str, Vec<(String, String)>)> {
+        match_page("/admin", ADMIN_PAGES, path).map(|(i, p)| (ADMIN_PAGES[i].0, p.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()))
+    }
+
+    #[test]
+    fn staff_paths_find_their_page_and_parameters() {
+        assert_eq!(page("/admin"), Some(("", vec![])));
+        assert_eq!(page("/admin/"), Some(("", vec![])));
+        assert_eq!(page("/admin/catalog"), Some(("catalog", vec![])));
+        // A fixed segment wins over a parameter in the same place.
+        assert_eq!(page("/admin/catalog/new"), Some(("catalog/new", vec![])));
+        assert_eq!(page("/admin/catalog/import/7"), Some(("catalog/import/:id", vec![("id".into(), "7".into())])));
+        assert_eq!(page("/admin/catalog/42/"), Some(("catalog/:id", vec![("id".into(), "42".into())])));
+        assert_eq!(page("/admin/cases/3/letter"), Some(("cases/:id/letter", vec![("id".into(), "3".into())])));
+        assert_eq!(page("/admin/ratings/campaigns/a%20b/slips"), Some(("ratings/campaigns/:id/slips", vec![("id".into(), "a b".into())])));
+        // Nothing else: unknown pages, extra segments, other prefixes.
+        assert_eq!(page("/admin/nope"), None);
+        assert_eq!(page("/admin/cases/3/letter/x"), None);
+        assert_eq!(page("/administrator"), None);
+        assert_eq!(page("/catalog"), None);
+    }
+}

@@ -9,7 +9,7 @@ use crate::ui::layout::PageHeading;
 use crate::ui::{tr, use_prefs};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{A, Outlet};
+use leptos_router::components::A;
 
 pub fn role_msg(role: Role) -> Msg {
     match role {
@@ -124,7 +124,7 @@ fn AdminShell(staff: StaffView) -> impl IntoView {
                 </ActionForm>
             </aside>
             <div class="min-w-0 flex-1">
-                <Outlet/>
+                <crate::app::GroupPages base="/admin" pages=crate::app::ADMIN_PAGES/>
             </div>
         </div>
     }

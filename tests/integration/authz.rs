@@ -205,8 +205,11 @@ async fn every_server_function_refuses_the_wrong_callers_and_lets_the_right_one_
 async fn every_back_office_page_asks_an_anonymous_visitor_to_sign_in() {
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
+    // The router has one route for the back office; the staff pages are matched behind it.
     let routes = leptos_axum::generate_route_list(gongkai::app::App);
     let admin: Vec<String> = routes.iter().map(|r| r.path().to_owned()).filter(|p| p.starts_with("/admin") && p != "/admin/login").collect();
+    assert_eq!(admin, ["/admin/{*rest}"]);
+    let admin: Vec<String> = gongkai::app::admin_page_patterns().into_iter().map(|p| format!("/admin/{p}")).chain(["/admin/no-such-page".to_owned()]).collect();
     assert!(admin.len() >= 20, "{admin:?}");
     for path in &admin {
         let url = path.split('/').map(|seg| if seg.starts_with(':') { "1" } else { seg }).collect::<Vec<_>>().join("/");
@@ -215,5 +218,13 @@ async fn every_back_office_page_asks_an_anonymous_visitor_to_sign_in() {
         let html = res.text().await.unwrap();
         assert!(html.contains(r#"href="/admin/login""#) && !html.contains("admin-nav"), "{url} shows only the sign-in prompt");
     }
+    // Signed in, a page that does not exist is not found, inside the back office's layout.
+    let staff = client();
+    assert_eq!(login(&app, &staff, "officer.fgw", DEMO_PASSWORD).await.status(), StatusCode::OK);
+    let res = staff.get(app.url("/admin/no-such-page")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("admin-nav"));
+    let res = staff.get(app.url("/admin/catalog/new")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "a fixed segment, not an entry called `new`");
     app.stop().await;
 }
