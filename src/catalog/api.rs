@@ -49,23 +49,27 @@ pub async fn get_catalog(
     q: Option<String>,
     page: Option<i64>,
 ) -> Result<CatalogPage, AppError> {
-    catalog_page(&auth::state()?, unit, topic, audience, from, to, q, page).await
+    catalog_page(&auth::state()?, CatalogArgs { unit, topic, audience, from, to, q, page }).await
+}
+
+/// A catalog filter as asked for: absent or unreadable parts are `None`.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Default)]
+pub struct CatalogArgs {
+    pub unit: Option<i64>,
+    pub topic: Option<String>,
+    pub audience: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub q: Option<String>,
+    pub page: Option<i64>,
 }
 
 /// The public catalog for a filter (`get_catalog`, and the list page's HTML: `super::list`).
 /// Unknown units and topics are ignored; a bad date is reported next to its field.
 #[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
-pub async fn catalog_page(
-    state: &AppState,
-    unit: Option<i64>,
-    topic: Option<String>,
-    audience: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    q: Option<String>,
-    page: Option<i64>,
-) -> Result<CatalogPage, AppError> {
+pub async fn catalog_page(state: &AppState, args: CatalogArgs) -> Result<CatalogPage, AppError> {
+    let CatalogArgs { unit, topic, audience, from, to, q, page } = args;
     let db = &state.db;
     // The browse tree's counts change only when something is published or withdrawn: shared
     // for the figures' lifetime (cleared at once by this server's staff writes).

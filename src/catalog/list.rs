@@ -8,6 +8,7 @@
 //! The lists are built as strings rather than views: a page has a few hundred of their elements,
 //! and strings are quicker to make.
 
+use super::api::CatalogArgs;
 use super::{CatalogFilter, CatalogPage, EntrySummary, Marked, PER_PAGE};
 use crate::domain::catalog::{Audience, Topic, Validity};
 use crate::domain::{Locale, Prefs};
@@ -53,7 +54,8 @@ pub async fn list_html(state: &AppState, prefs: Prefs, uri: &Uri) -> (StatusCode
     let q = Query::<ListQuery>::try_from_uri(uri).map(|q| q.0).unwrap_or_default();
     let s = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
     let int = |v: Option<String>| s(v).and_then(|v| v.parse::<i64>().ok());
-    match super::api::catalog_page(state, int(q.unit), s(q.topic), s(q.audience), s(q.from), s(q.to), s(q.q), int(q.page)).await {
+    let args = CatalogArgs { unit: int(q.unit), topic: s(q.topic), audience: s(q.audience), from: s(q.from), to: s(q.to), q: s(q.q), page: int(q.page) };
+    match super::api::catalog_page(state, args).await {
         Ok(page) => (StatusCode::OK, render(prefs, move || view! { <Catalog page/> })),
         Err(e) => (e.status(), render(prefs, move || crate::apply::pages::load_error(e))),
     }

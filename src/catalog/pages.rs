@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Title};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-
 /// The catalog list. Its content (form, browse lists, results) is HTML made on the server
 /// (`super::list`): in the page as it is sent, and fetched again from `/catalog/list.html` when
 /// the router shows the list or changes its query. The browser's code for it is this shell, so
