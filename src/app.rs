@@ -350,7 +350,6 @@ fn match_page(base: &str, pages: PageTable, path: &str) -> Option<(usize, leptos
     None
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,8 +27,9 @@ const INPUT: &str = "tap block w-full rounded border border-gray-500 bg-white px
 const BUTTON: &str = "tap inline-flex items-center justify-center rounded bg-red-800 px-5 py-2 font-bold text-white hover:bg-red-900";
 const NODE: &str = "tap flex justify-between gap-2 rounded px-2 py-1 hover:bg-red-50 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
 
-/// The list's query as its links and form write it. A value that does not read (a page number
-/// that is not a number, a repeated key) counts as absent, as it does in the browser's router.
+/// The list's query as its links and form write it. A value that does not read (a unit or page
+/// that is not a number) counts as absent; a query that does not read at all (a key given twice)
+/// as no filter.
 #[derive(Debug, Default, serde::Deserialize)]
 struct ListQuery {
     unit: Option<String>,

@@ -16,8 +16,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// The catalog list. Its content (form, browse lists, results) is HTML made on the server
 /// (`super::list`): in the page as it is sent, and fetched again from `/catalog/list.html` when
 /// the router shows the list or changes its query. The browser's code for it is this shell, so
-/// the list needs no page group of its own. While another filter's list is on its way the old
-/// one stays, dimmed and marked busy.
+/// the list needs no page group of its own. While another filter's list is on its way a loading
+/// note stands in its place: nothing can be typed into a form that is about to be replaced.
 #[component]
 pub fn CatalogListPage() -> impl IntoView {
     // On the server, the list `list::prerender` made for this request.
@@ -61,9 +61,8 @@ pub fn CatalogListPage() -> impl IntoView {
         <Link rel="alternate" type_="application/atom+xml" href="/catalog/feed.atom"/>
         <div class="mx-auto max-w-6xl px-4 py-6">
             <PageHeading title=Msg::CatalogTitle lead=Msg::CatalogDesc/>
-            {move || (busy.get() && html.with(String::is_empty)).then(|| view! { <p>{tr(Msg::Loading)}</p> })}
-            <div class="transition-opacity aria-busy:opacity-60" aria-busy=move || busy.get().then_some("true") on:submit=submit
-                inner_html=move || html.get()></div>
+            {move || busy.get().then(|| view! { <p role="status">{tr(Msg::Loading)}</p> })}
+            <div aria-busy=move || busy.get().then_some("true") on:submit=submit inner_html=move || html.get()></div>
         </div>
     }
 }
@@ -87,6 +86,7 @@ fn follow_query(html: RwSignal<String>, busy: RwSignal<bool>) {
         }
         let n = latest.get().wrapping_add(1);
         latest.set(n);
+        html.set(String::new());
         busy.set(true);
         let latest = latest.clone();
         let q = qs.clone();
