@@ -318,9 +318,20 @@ pub fn GroupPages(base: &'static str, pages: PageTable) -> impl IntoView {
     let matched = Memo::new(move |_| location.pathname.with(|path| match_page(base, pages, path)));
     let page = Memo::new(move |_| matched.with(|m| m.as_ref().map(|(i, _)| *i)));
     provide_context(ArcMemo::new(move |_| matched.with(|m| m.as_ref().map(|(_, p)| p.clone()).unwrap_or_else(ParamsMap::new))));
-    move || match page.get() {
+    let show = move |i: Option<usize>| match i {
         Some(i) => (pages[i].1)(),
         None => NotFound().into_any(),
+    };
+    // The path does not change while the server renders a page, and there a closure would run
+    // once per walk of the Suspense around it and make the page, and its resources, each time
+    // (see `crate::ui::suspend`).
+    #[cfg(feature = "ssr")]
+    {
+        show(page.get_untracked())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        (move || show(page.get())).into_any()
     }
 }
 
@@ -374,5 +385,41 @@ mod tests {
         assert_eq!(page("/admin/cases/3/letter/x"), None);
         assert_eq!(page("/administrator"), None);
         assert_eq!(page("/catalog"), None);
+    }
+
+    /// A staff page in the layout's shape, a group page inside a `Suspense` whose data are there,
+    /// is made once on the server. Made twice, its resources took two ids in the hydration data,
+    /// and the browser hydrated the HTML of the second copy with the data of the first.
+    #[cfg(feature = "ssr")]
+    #[tokio::test]
+    async fn the_server_makes_a_page_under_a_ready_suspense_once() {
+        use futures::StreamExt;
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        static SHELLS: AtomicUsize = AtomicUsize::new(0);
+        static PAGES: AtomicUsize = AtomicUsize::new(0);
+        const GROUP: PageTable = &[("x", || {
+            PAGES.fetch_add(1, SeqCst);
+            view! { <p>"page x"</p> }.into_any()
+        })];
+        #[component]
+        fn Shell() -> impl IntoView {
+            SHELLS.fetch_add(1, SeqCst);
+            view! { <GroupPages base="/g" pages=GROUP/> }
+        }
+
+        let _ = any_spawner::Executor::init_tokio();
+        let owner = Owner::new_root(None);
+        let stream = owner.with(|| {
+            provide_context(leptos_router::location::RequestUrl::new("/g/x"));
+            view! {
+                <leptos_router::components::Router>
+                    <Suspense>{crate::ui::suspend(|| async { view! { <Shell/> } })}</Suspense>
+                </leptos_router::components::Router>
+            }
+            .to_html_stream_out_of_order()
+        });
+        let html = stream.collect::<Vec<String>>().await.concat();
+        assert!(html.contains("<p>page x</p>"), "{html}");
+        assert_eq!((SHELLS.load(SeqCst), PAGES.load(SeqCst)), (1, 1));
     }
 }

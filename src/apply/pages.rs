@@ -31,15 +31,15 @@ where
 {
     view! {
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || {
+            {crate::ui::suspend(move || {
                 let render = render.clone();
-                Suspend::new(async move {
+                async move {
                     match data.await {
                         Ok(v) => render(v).into_any(),
                         Err(e) => load_error(e),
                     }
-                })
-            }}
+                }
+            })}
         </Suspense>
     }
 }
@@ -413,7 +413,7 @@ pub fn ReceiptPage() -> impl IntoView {
         {page_title(Msg::ReceiptTitle)}
         <div class="mx-auto max-w-3xl px-4 py-6">
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {crate::ui::suspend(move || async move {
                     match data.await {
                         Ok(r) => view! { <Receipt r/> }.into_any(),
                         Err(_) => view! {

@@ -40,7 +40,7 @@ pub fn CalendarPage() -> impl IntoView {
     view! {
         <PageHeading title=Msg::CalendarAdmin lead=Msg::CalendarLead/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 match data.await {
                     Ok(cal) => view! { <YearView year=cal.year days=cal.days is_admin clear/> }.into_any(),
                     Err(e) => view! { <p role="alert" class="text-red-800">{e.text(prefs.get_untracked().locale)}</p> }.into_any(),

@@ -213,7 +213,7 @@ pub fn CaseAdminPage() -> impl IntoView {
     view! {
         <PageHeading title=Msg::CaseDetail/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 match data.await {
                     Ok(case) => view! {
                         <p class="mb-3 flex flex-wrap gap-3">

@@ -221,7 +221,7 @@ pub fn LetterReceiptPage() -> impl IntoView {
         {title(Msg::LetterReceiptTitle)}
         <div class="mx-auto max-w-3xl px-4 py-6">
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {crate::ui::suspend(move || async move {
                     match data.await {
                         Ok(r) => view! { <Receipt r/> }.into_any(),
                         Err(_) => view! {
@@ -567,7 +567,7 @@ pub fn StaffLetterPage() -> impl IntoView {
         <PageHeading title=Msg::LetterDetail/>
         <p class="mb-3"><a href="/admin/letters" class="text-red-900 underline">{tr(Msg::BackToLetters)}</a></p>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 match data.await {
                     Ok(letter) => view! {
                         <LetterActions letter=letter.clone() act/>

@@ -88,7 +88,7 @@ pub fn BoardPage() -> impl IntoView {
         <div class="mx-auto max-w-5xl px-4 py-6">
             <PageHeading title=Msg::BoardTitle lead=Msg::BoardLead/>
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {crate::ui::suspend(move || async move {
                     match data.await {
                         Ok(board) => view! { <BoardView board paused/> }.into_any(),
                         Err(e) => crate::apply::pages::load_error(e),

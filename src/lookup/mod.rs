@@ -62,7 +62,7 @@ pub fn LookupPage() -> impl IntoView {
         <div class="mx-auto max-w-3xl px-4 py-6">
             <PageHeading title=Msg::LookupTitle lead=Msg::LookupDesc/>
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {crate::ui::suspend(move || async move {
                     let (t, c, _) = args();
                     match data.await {
                         None => view! { <LookupForm t c error=None/> }.into_any(),

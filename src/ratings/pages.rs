@@ -40,9 +40,9 @@ fn RateForm(t: String, c: String) -> impl IntoView {
     let form = Resource::new(move || draft_token.clone(), get_rating_form);
     view! {
         <Suspense fallback=|| ()>
-            {move || {
+            {crate::ui::suspend(move || {
                 let (t, c) = (t.clone(), c.clone());
-                Suspend::new(async move {
+                async move {
                 let (token, values, errors) = form.await.unwrap_or_default();
                 let stored = StoredValue::new(errors);
                 let err = move |f: &'static str| Signal::derive(move || match action.value().get() {
@@ -77,7 +77,7 @@ fn RateForm(t: String, c: String) -> impl IntoView {
                         </Show>
                     </section>
                 }
-            })}}
+            }})}
         </Suspense>
     }
 }

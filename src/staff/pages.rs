@@ -61,7 +61,7 @@ pub fn AdminLayout() -> impl IntoView {
         <Title text=crate::ui::title_text(Msg::AdminTitle)/>
         <div class="mx-auto max-w-6xl px-4 py-6">
             <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {crate::ui::suspend(move || async move {
                     match me.await {
                         Ok(Some(staff)) => view! { <AdminShell staff/> }.into_any(),
                         Ok(None) => view! { <SignInFirst/> }.into_any(),
@@ -138,7 +138,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <PageHeading title=Msg::Dashboard/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 view! { <crate::hotline::pages::LetterAlarm rows=alarms.await.unwrap_or_default()/> }
             })}
         </Suspense>
@@ -185,7 +185,7 @@ pub fn AccountsPage() -> impl IntoView {
         <PageHeading title=Msg::AccountsAdmin/>
         <FormAlert msg=Signal::derive(revoke_error)/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 match accounts.await {
                     Ok(list) => view! { <AccountTable list revoke/> }.into_any(),
                     Err(e) => view! { <p role="alert" class="text-red-800">{e.text(prefs.get_untracked().locale)}</p> }.into_any(),
@@ -210,7 +210,7 @@ pub fn AccountsPage() -> impl IntoView {
                     <select id="f-unit_id" name="unit_id" aria-describedby="f-unit_id-hint f-unit_id-error" class="tap block w-full rounded border border-gray-500 bg-white px-3 py-2">
                         <option value="">"—"</option>
                         <Suspense fallback=|| ()>
-                            {move || Suspend::new(async move {
+                            {crate::ui::suspend(move || async move {
                                 units.await.unwrap_or_default().into_iter()
                                     .map(|u| view! { <option value=u.id.to_string()>{u.name}</option> })
                                     .collect_view()

@@ -42,6 +42,32 @@ pub fn title_text(msg: Msg) -> String {
     msg.text(use_prefs().get_untracked().locale).to_owned()
 }
 
+/// The body of a `Suspense` that waits for data: `{suspend(move || async move { … })}`.
+///
+/// In the browser this is a reactive closure making a `Suspend`, so the view follows its
+/// resources. On the server it is one `Suspend`, made once. A Suspense walks its children before
+/// it renders them ("dry resolve", once more when its data have come), and each walk runs a
+/// closure again. Once the data are there, every run made the view inside again, with its
+/// components, their resources, and the resources' ids in the hydration data. The browser makes
+/// them once and so read the data of the first copy for the HTML of the last. The first copy's
+/// render had been dropped, so its data was an error, and hydration panicked (a staff page now and
+/// then under load). A `Suspend` keeps the view it made in the dry walk and renders that one.
+pub fn suspend<F, Fut>(body: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future + Send + 'static,
+    Fut::Output: IntoView + 'static,
+{
+    #[cfg(feature = "ssr")]
+    {
+        Suspend::new(body())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        move || Suspend::new(body())
+    }
+}
+
 /// `text` as the content of the server's `<title>` element: `&`, `<` and `>` as references.
 #[cfg(feature = "ssr")]
 pub fn escape_title(text: &str) -> String {

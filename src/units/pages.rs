@@ -23,7 +23,7 @@ pub fn AdminUnits() -> impl IntoView {
     view! {
         <PageHeading title=Msg::UnitsAdmin/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {crate::ui::suspend(move || async move {
                 match units.await {
                     Ok(list) => view! { <UnitTables units=list/> }.into_any(),
                     Err(e) => view! { <p role="alert" class="text-red-800">{e.text(prefs.get_untracked().locale)}</p> }.into_any(),
