@@ -111,7 +111,20 @@ pub fn leptos_options() -> Result<LeptosOptions> {
 /// list them again while the first one is rendering pages; every caller waits for the one listing.
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
-    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+    ROUTES
+        .get_or_init(|| {
+            let mut routes = generate_route_list(App);
+            // The staff pages are one route, `/admin/*rest` (see `app::GroupPages`), which axum
+            // matches to neither `/admin` nor `/admin/`: the dashboard would come from the
+            // fallback, as "not found". Both get the same route.
+            if let Some(staff) = routes.iter().find(|r| r.path() == "/admin/{*rest}").cloned() {
+                for path in ["/admin", "/admin/"] {
+                    routes.push(leptos_axum::AxumRouteListing::new(path.into(), staff.mode().clone(), staff.methods().collect::<Vec<_>>(), Vec::new()));
+                }
+            }
+            routes
+        })
+        .clone()
 }
 
 /// Builds the whole application over an open (migrated) database.

@@ -224,6 +224,13 @@ async fn every_back_office_page_asks_an_anonymous_visitor_to_sign_in() {
     let res = staff.get(app.url("/admin/no-such-page")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("admin-nav"));
+    // The dashboard, with and without the slash, is found (`/admin/*rest` alone left `/admin`
+    // to the fallback, which rendered it as "not found").
+    for path in ["/admin", "/admin/"] {
+        let res = staff.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(res.text().await.unwrap().contains(r#"data-testid="roles""#), "{path} shows the dashboard");
+    }
     let res = staff.get(app.url("/admin/catalog/new")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK, "a fixed segment, not an entry called `new`");
     app.stop().await;
