@@ -147,6 +147,12 @@ load() {
 sql() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$1" "$2"; }
 log "serving $CATALOG"
 serve "$CATALOG"
+# The page must name script and WASM files the server has. A server binary built without
+# LEPTOS_OUTPUT_NAME (a plain `cargo test`) names `…_bg.wasm`: the browser then never hydrates,
+# and Lighthouse reports a perfect score and a tiny first load for a page that does not work.
+for asset in $(curl -fsS "$BASE/" | grep -oE '/pkg/[A-Za-z0-9_.-]+\.(wasm|js)' | sort -u); do
+  curl -fsS -o /dev/null "$BASE$asset" || { log "the page names $asset, which the server does not have: rebuild with make build"; exit 1; }
+done
 ENTRY=$(sql "$CATALOG" "SELECT id FROM catalog_entries WHERE state = 'published' ORDER BY id DESC LIMIT 1")
 
 # The ceiling: the same two pages as static files behind nginx, on the same core.
