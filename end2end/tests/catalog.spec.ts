@@ -125,8 +125,12 @@ for (const js of [false, true]) {
         await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
       }
       await page.locator("details", { hasText: "按主题" }).locator("summary").click();
-      await page.getByRole("link", { name: /^卫生、体育/ }).click();
+      const health = page.getByRole("link", { name: /^卫生、体育/ });
+      await health.click();
       await expect(page).toHaveURL(/topic=health/);
+      // The router changes the address before the new list arrives; until it does, the old list
+      // and its form are still there. The new list marks the chosen topic.
+      await expect(health).toHaveAttribute("aria-current", "page");
       await expect(page.getByTestId("catalog-summary")).toContainText("共");
       await page.locator("#catalog-q").fill("量子纠缠");
       await page.getByRole("button", { name: "搜索", exact: true }).click();
