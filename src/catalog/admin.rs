@@ -496,7 +496,10 @@ fn ImportReport(v: ImportView) -> impl IntoView {
             .replace("{rejected}", &rejected_n.to_string())
     };
     view! {
-        {(!v.finished).then(|| view! { <leptos_meta::Meta http_equiv="refresh" content="2"/> })}
+        // Only for readers without JavaScript: a refresh the browser has scheduled cannot be
+        // called off, so with JavaScript (which fetches the figures itself) it would reload the
+        // page under the reader. With scripting on, a `noscript`'s content is text.
+        {(!v.finished).then(|| view! { <noscript inner_html=r#"<meta http-equiv="refresh" content="2">"#></noscript> })}
         <p class="mb-2 font-medium">{v.file_name.clone()}</p>
         <progress class="mb-2 h-4 w-full max-w-xl" max=total.max(1).to_string() value=done.to_string() aria-label=tr(Msg::ImportTitle)></progress>
         <p role="status" data-testid="import-figures">{figures}" "{if v.finished { tr(Msg::ImportFinished) } else { "…" }}</p>

@@ -402,6 +402,19 @@ async fn an_import_cut_short_resumes_after_its_last_recorded_batch_on_the_next_s
         sqlx::query_as("SELECT done, finished FROM catalog_imports WHERE file_name = 'old.csv' ORDER BY id DESC LIMIT 1").fetch_one(&app.db.pool).await.unwrap();
     assert_eq!((done, finished), (2, 0));
     assert_eq!(titled(&app, "乙续传文件3").await, 0);
+    // The page of an unfinished import refreshes itself for readers without JavaScript only (with
+    // it, the figures are fetched; a refresh would reload the page under the reader); a finished
+    // import's page does not refresh.
+    let (running,): (i64,) = sqlx::query_as("SELECT id FROM catalog_imports WHERE file_name = 'old.csv' ORDER BY id DESC LIMIT 1").fetch_one(&app.db.pool).await.unwrap();
+    let page = |id: i64| {
+        let c = c.clone();
+        let url = app.url(&format!("/admin/catalog/import/{id}"));
+        async move { c.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let (running, resumed) = (page(running).await, page(resumed).await);
+    assert_eq!(running.matches("http-equiv=\"refresh\"").count(), 1, "{running}");
+    assert!(running.contains(r#"<noscript><meta http-equiv="refresh" content="2"></noscript>"#), "{running}");
+    assert!(resumed.contains("导入 3 条") && !resumed.contains("refresh"), "{resumed}");
     app.stop().await;
 }
 
