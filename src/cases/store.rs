@@ -88,7 +88,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 
 /// SHA-256 of a query code, hex: the only form in which codes are stored.
 pub fn hash_code(code: &QueryCode) -> String {
-    Sha256::digest(code.expose().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", Sha256::digest(code.expose().as_bytes()))
 }
 
 /// Constant-time comparison of a typed code with the stored hash.
@@ -383,9 +383,9 @@ fn with_parts_sql(backend: crate::server::db::Backend) -> String {
     };
     format!(
         "{CASE_SELECT_COLUMNS}, \
-         COALESCE((SELECT {agg}({arr}(e.id, e.kind, e.on_date, e.days, e.code, e.note, e.public, es.display_name) ORDER BY e.id) \
+         COALESCE((SELECT {agg}({arr}(e.id, e.kind, e.on_date, e.days, e.code, e.note, e.public, es.display_name)) \
             FROM case_events e LEFT JOIN staff es ON es.id = e.staff_id WHERE e.case_id = c.id){text}, '[]') AS events_json, \
-         COALESCE((SELECT {agg}({arr}(f.id, f.name, f.size, f.from_staff) ORDER BY f.id) FROM case_files f WHERE f.case_id = c.id){text}, '[]') \
+         COALESCE((SELECT {agg}({arr}(f.id, f.name, f.size, f.from_staff)) FROM case_files f WHERE f.case_id = c.id){text}, '[]') \
             AS files_json, \
          (SELECT {arr}(r.id, r.level, r.comment, r.rated_on){text} FROM ratings r WHERE r.case_id = c.id) AS rating_json \
          {CASE_FROM} WHERE c.tracking = $1"
@@ -462,10 +462,14 @@ fn read_with_parts(conn: &rusqlite::Connection, tracking: &TrackingNumber) -> ru
     Ok(Some((case, parts)))
 }
 
-/// A case's parts from the JSON arrays of [`with_parts_sql`].
+/// A case's parts from the JSON arrays of [`with_parts_sql`], each put in order of id here: an
+/// `ORDER BY` inside the aggregate made SQLite build and drop two temporary b-trees per lookup
+/// (about a tenth of the lookup's instructions).
 fn parts_from_json(events: Option<String>, files: Option<String>, rating: Option<String>) -> Result<CaseParts, serde_json::Error> {
-    let events: Vec<EventJson> = serde_json::from_str(events.as_deref().unwrap_or("[]"))?;
-    let files: Vec<(i64, String, i64, i64)> = serde_json::from_str(files.as_deref().unwrap_or("[]"))?;
+    let mut events: Vec<EventJson> = serde_json::from_str(events.as_deref().unwrap_or("[]"))?;
+    let mut files: Vec<(i64, String, i64, i64)> = serde_json::from_str(files.as_deref().unwrap_or("[]"))?;
+    events.sort_unstable_by_key(|e| e.0);
+    files.sort_unstable_by_key(|f| f.0);
     let rating = rating.map(|r| serde_json::from_str(&r)).transpose()?;
     let events = events
         .into_iter()
@@ -748,4 +752,28 @@ pub async fn latest(db: &Db, limit: i64) -> Result<Vec<LatestRow>, sqlx::Error> 
     .bind(limit)
     .fetch_all(&db.pool)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_code_is_stored_as_the_hex_of_its_sha256() {
+        let code = QueryCode::parse("abcd2345ef").unwrap();
+        // sha256("ABCD2345EF"), as `sha256sum` prints it.
+        assert_eq!(hash_code(&code), "40840858f1a8013550f254ee7053ccf2ea47c2b2c7e51763c3b4a841b5c3e954");
+        assert!(code_matches(&code, &hash_code(&code)));
+        assert!(!code_matches(&QueryCode::parse("abcd2345eg").unwrap(), &hash_code(&code)));
+    }
+
+    #[test]
+    fn a_cases_events_and_files_come_in_order_of_id_whatever_order_the_database_aggregates_them_in() {
+        let events = r#"[[7,"answer","2026-03-02",null,"","",1,null],[3,"filed","2026-03-01",null,"","",1,"王"]]"#;
+        let files = r#"[[9,"b.pdf",10,1],[2,"a.pdf",20,0]]"#;
+        let parts = parts_from_json(Some(events.into()), Some(files.into()), None).unwrap();
+        assert_eq!(parts.events.iter().map(|e| e.id).collect::<Vec<_>>(), [3, 7]);
+        assert_eq!(parts.files.iter().map(|f| (f.id, f.from_staff)).collect::<Vec<_>>(), [(2, false), (9, true)]);
+        assert!(parts.rating.is_none());
+    }
 }
