@@ -464,7 +464,7 @@ fn read_with_parts(conn: &rusqlite::Connection, tracking: &TrackingNumber) -> ru
 
 /// A case's parts from the JSON arrays of [`with_parts_sql`], each put in order of id here: an
 /// `ORDER BY` inside the aggregate made SQLite build and drop two temporary b-trees per lookup
-/// (about a tenth of the lookup's instructions).
+/// (about a seventh of the lookup's instructions).
 fn parts_from_json(events: Option<String>, files: Option<String>, rating: Option<String>) -> Result<CaseParts, serde_json::Error> {
     let mut events: Vec<EventJson> = serde_json::from_str(events.as_deref().unwrap_or("[]"))?;
     let mut files: Vec<(i64, String, i64, i64)> = serde_json::from_str(files.as_deref().unwrap_or("[]"))?;
