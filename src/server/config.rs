@@ -17,11 +17,12 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
-    /// Maximum pooled database connections.
+    /// Maximum pooled database connections (`GONGKAI_DB_MAX_CONNECTIONS`; by default 16 on
+    /// PostgreSQL and two per core, 4 to 16, on SQLite: see `server::db::sqlite_pool_size`).
     pub db_max_connections: u32,
     /// On SQLite, how each connection reads the file: the size of its memory map
-    /// (`GONGKAI_SQLITE_MMAP_MB`, 16384 by default; 0 reads every page with `read`) and of its
-    /// page cache (`GONGKAI_SQLITE_CACHE_MB`, 16 by default). See `server::db::SqliteMemory`.
+    /// (`GONGKAI_SQLITE_MMAP_MB`, 0 by default: every page with `read`) and of its page cache
+    /// (`GONGKAI_SQLITE_CACHE_MB`, 4 by default). See `server::db::SqliteMemory`.
     pub sqlite_memory: super::db::SqliteMemory,
     /// The public address of the portal (`https://gov.example.cn`), printed in QR codes and
     /// letters; when unset, taken from the request's Host header.
@@ -84,8 +85,12 @@ impl Config {
         if division_code.len() != 6 || !division_code.bytes().all(|b| b.is_ascii_digit()) {
             anyhow::bail!("GONGKAI_DIVISION_CODE must be 6 digits, got {division_code:?}");
         }
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/gongkai.db".into());
         let db_max_connections = match var("GONGKAI_DB_MAX_CONNECTIONS") {
-            Some(v) => v.parse().context("GONGKAI_DB_MAX_CONNECTIONS must be a number")?,
+            Some(v) => v.parse().ok().filter(|n| *n >= 1).context("GONGKAI_DB_MAX_CONNECTIONS must be a number from 1")?,
+            None if database_url.starts_with("sqlite:") => {
+                super::db::sqlite_pool_size(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+            }
             None => 16,
         };
         let today = match var("GONGKAI_TODAY") {
@@ -141,7 +146,7 @@ impl Config {
         };
         let sqlite_memory = super::db::SqliteMemory {
             map_bytes: match var("GONGKAI_SQLITE_MMAP_MB") {
-                Some(v) => v.parse::<u64>().ok().filter(|d| *d <= 65_536).context("GONGKAI_SQLITE_MMAP_MB must be 0 to 65536")? << 20,
+                Some(v) => v.parse::<u64>().ok().filter(|d| *d <= super::db::MMAP_MAX_BYTES >> 20).context("GONGKAI_SQLITE_MMAP_MB must be 0 to 65536")? << 20,
                 None => super::db::MMAP_BYTES,
             },
             cache_bytes: match var("GONGKAI_SQLITE_CACHE_MB") {
@@ -172,7 +177,7 @@ impl Config {
             today,
             yellow_days,
             lookup_throttle: !flag("GONGKAI_BENCH_NO_LOOKUP_THROTTLE"),
-            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/gongkai.db".into()),
+            database_url,
             county: CountyName {
                 hans: var("GONGKAI_COUNTY").unwrap_or(default_county.hans),
                 hant: var("GONGKAI_COUNTY_HANT").unwrap_or(default_county.hant),

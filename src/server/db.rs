@@ -14,20 +14,36 @@ pub enum Backend {
     Postgres,
 }
 
-/// How much of a SQLite file each connection reads through a memory map instead of `read`
-/// calls, by default: all of it up to 16 GiB. The map shares the kernel's page cache, so it
-/// costs address space, not memory; but the pages it touches count in the process's resident
-/// size (RSS), which a host watching RSS may hold against it. SQLite caps it at its build's
-/// maximum (raised in `.cargo/config.toml`).
-pub const MMAP_BYTES: u64 = 16 << 30;
+/// The largest memory map a SQLite connection may be given (`GONGKAI_SQLITE_MMAP_MB`): 64 GiB,
+/// the cap this build of SQLite was compiled with (raised in `.cargo/config.toml`).
+pub const MMAP_MAX_BYTES: u64 = 64 << 30;
 
-/// SQLite's own page cache per connection, by default: 16 MiB.
-pub const CACHE_BYTES: u64 = 16 << 20;
+/// How much of a SQLite file each connection reads through a memory map, by default: none.
+/// A map shares the kernel's page cache, so it costs address space rather than memory, but every
+/// page it touches counts in the process's resident size (RSS): a lookup server over 3,000,000
+/// cases grew to 2.5 GB, where the same server reading with `read()` stayed at 56 MB and answered
+/// about a tenth fewer lookups per second (bench/results). A host that does not watch RSS can
+/// turn it on.
+pub const MMAP_BYTES: u64 = 0;
+
+/// SQLite's own page cache per connection, by default: 4 MiB. Pages beyond it come from the
+/// kernel's page cache with one `read()` each; a larger cache did not make the catalog or the
+/// lookup faster (bench/results), and at most [`sqlite_pool_size`] + a few connections hold one.
+pub const CACHE_BYTES: u64 = 4 << 20;
+
+/// The pool's size on SQLite when `GONGKAI_DB_MAX_CONNECTIONS` is not set: two connections per
+/// core, 4 to 16. SQLite's work runs on the server's own cores, so connections beyond that add
+/// no throughput, only their caches and statements (about 5 MB each with a search loaded): on
+/// two cores, a pool of 4 served the catalog and its searches as fast as a pool of 8, in 20 MB
+/// less memory.
+pub fn sqlite_pool_size(cores: usize) -> u32 {
+    (cores.saturating_mul(2)).clamp(4, 16) as u32
+}
 
 /// How each SQLite connection reads the file: through a memory map of up to `map_bytes`
-/// (`GONGKAI_SQLITE_MMAP_MB`; 0: every page with `read`) and a private page cache of
-/// `cache_bytes` (`GONGKAI_SQLITE_CACHE_MB`). The map is faster for random reads (the lookup
-/// over millions of cases); without it, resident memory is the caches, at most one per
+/// (`GONGKAI_SQLITE_MMAP_MB`; 0, the default: every page with `read`) and a private page cache
+/// of `cache_bytes` (`GONGKAI_SQLITE_CACHE_MB`). The map is faster for random reads (the lookup
+/// over millions of cases); without it, resident memory stays within the caches, at most one per
 /// connection. `make bench` measures both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SqliteMemory {
@@ -236,6 +252,12 @@ mod tests {
             };
             assert_eq!(normalise("sqlite"), normalise("postgres"), "{name:?} differs beyond the id columns");
         }
+    }
+
+    #[test]
+    fn sqlite_pool_is_two_connections_per_core_within_4_to_16() {
+        assert_eq!([0, 1, 2, 3, 4, 8, 9, 64].map(sqlite_pool_size), [4, 4, 4, 6, 8, 16, 16, 16]);
+        assert_eq!(sqlite_pool_size(usize::MAX), 16);
     }
 
     #[test]

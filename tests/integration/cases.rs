@@ -590,9 +590,19 @@ async fn the_lookup_reads_a_case_and_its_parts_in_one_query_exactly_as_read_apar
     assert!(with_events > 10, "cases with timelines were compared");
     assert_eq!(app.db.reader.is_some(), app.db.backend == gongkai::server::db::Backend::Sqlite, "SQLite files are read directly");
     if app.db.backend == gongkai::server::db::Backend::Sqlite {
-        // SQLite was built with a memory map large enough for a province's database (.cargo/config.toml).
+        // By default every page is read with read(), so that the server's RSS stays its own memory.
         let (mmap,): (i64,) = sqlx::query_as("PRAGMA mmap_size").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(mmap as u64, gongkai::server::db::MMAP_BYTES);
+        assert_eq!(mmap, 0);
+        let (cache,): (i64,) = sqlx::query_as("PRAGMA cache_size").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(cache, -((gongkai::server::db::CACHE_BYTES / 1024) as i64));
+        // Asked for, the map may be as large as a province's database: SQLite was built with a
+        // cap that high (.cargo/config.toml), where its default would silently stop at 2 GiB.
+        let memory = gongkai::server::db::SqliteMemory { map_bytes: gongkai::server::db::MMAP_MAX_BYTES, cache_bytes: 1 << 20 };
+        let mapped = gongkai::server::Db::connect_with_memory(&db.url, 1, memory).await.unwrap();
+        let (mmap,): (i64,) = sqlx::query_as("PRAGMA mmap_size").fetch_one(&mapped.pool).await.unwrap();
+        assert_eq!(mmap as u64, gongkai::server::db::MMAP_MAX_BYTES);
+        assert!(mmap > 2 << 30);
+        mapped.pool.close().await;
     }
     let unknown = (0u8..=255).map(|b| TrackingNumber::from_random([b; gongkai::domain::tracking::TRACKING_BODY_LEN]))
         .find(|t| cases.iter().all(|c| c.1 != t.as_str()))
