@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Turns the lines bench/run.sh collected into the benchmark table, prints it and writes it as
-Markdown (issue #10). Usage: report.py RESULTS OUT ENTRIES CASES LETTERS CONNECTIONS SECONDS [WARMUP]"""
+Markdown (issue #10).
+Usage: report.py RESULTS OUT ENTRIES CASES LETTERS CONNECTIONS SECONDS [WARMUP [PG_ENTRIES PG_CASES PG_LETTERS]]"""
 import datetime, os, platform, subprocess, sys
 
 results, out, entries, cases, letters, conns, secs = sys.argv[1:8]
 warmup = int(sys.argv[8]) if len(sys.argv) > 8 else 0
+pg_sizes = sys.argv[9:12] if len(sys.argv) > 11 else None
 
 
 def fields(text):
@@ -44,7 +46,10 @@ say(f"Machine: {os.cpu_count()} cores ({cpu}), {mem}; {rustc}; commit {commit}. 
     f"Server (and nginx) pinned to core 0, wrk to core 1; {conns} connections unless stated, {secs} s per run"
     + (f" after {warmup} s of the same load, not counted. " if warmup else ". ")
     + f"SQLite databases made by the demo generator: {int(entries):,} catalog entries for the catalog rows, "
-    f"{int(cases):,} cases and {int(letters):,} letters for the lookup, letters and submission rows.")
+    f"{int(cases):,} cases and {int(letters):,} letters for the lookup, letters and submission rows."
+    + (f" The PostgreSQL rows: the same server over the local PostgreSQL ({shell('psql --version')}), which shares core 0 with it, "
+       f"with {int(pg_sizes[0]):,} catalog entries, {int(pg_sizes[1]):,} cases and {int(pg_sizes[2]):,} letters made by the same generator."
+       if pg_sizes else ""))
 say("")
 say("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | vs nginx | CPU stolen |")
 say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -52,6 +57,8 @@ ceiling = {"catalog list": load.get("nginx: catalog list"), "entry page": load.g
 ceiling["catalog list, uncached"] = ceiling["catalog list"]
 ceiling["entry page, uncached"] = ceiling["entry page"]
 ceiling["catalog list, uncached, map"] = ceiling["catalog list"]
+ceiling["catalog list, uncached, PostgreSQL"] = ceiling["catalog list"]
+ceiling["entry page, uncached, PostgreSQL"] = ceiling["entry page"]
 for name, f in load.items():
     ratio = ""
     base = ceiling.get(name)
@@ -73,7 +80,6 @@ rss = str(max(s[1] for s in plain)) if plain else None
 anon = str(max(s[2] for s in plain)) if plain else None
 rss_map = max(s[1] for s in mapped) if mapped else None
 anon_map = max(s[2] for s in mapped) if mapped else None
-stored = one.get(("stored", "submission"), {}).get("cases")
 sizes = [(name.removeprefix("first load").strip() or "/", f) for kind, name, f in rows if kind == "size"]
 if rss:
     say(f"Server peak RSS over the runs above as configured (SQLite reads with `read()`, no memory map; the largest of those servers): "
@@ -88,10 +94,13 @@ if servers:
     for name, kb, anon_kb in servers:
         say(f"| {name} | {kb / 1024:.0f} MB | {anon_kb / 1024:.0f} MB |")
     say("")
-if stored is not None and "submission" in load:
-    f = load["submission"]
-    answered = int(f["requests"]) - int(f.get("non2xx", 0))
-    say(f"Submissions: {answered:,} answered with a receipt, {int(stored):,} new cases stored (every answered one, plus those in flight when wrk stopped).")
+for suffix in ("", ", PostgreSQL"):
+    stored = one.get(("stored", "submission" + suffix), {}).get("cases")
+    f = load.get("submission" + suffix)
+    if stored is not None and f:
+        answered = int(f["requests"]) - int(f.get("non2xx", 0))
+        say(f"Submissions{suffix.replace(', ', ' on ')}: {answered:,} answered with a receipt, {int(stored):,} new cases stored "
+            f"(every answered one, plus those in flight when wrk stopped).")
 for page, size in sizes:
     parts = ", ".join(f"{k} {int(v) / 1024:.1f} KB" for k, v in size.items() if k not in ("total", "files"))
     say(f"First load of `{page}` as sent (brotli): {int(size['total']) / 1024:.1f} KB, the HTML and {size.get('files', '?')} files "
@@ -112,21 +121,24 @@ def target(label, ok, figure):
 
 say("| target | measured | |")
 say("|---|---|---|")
-for page in ("catalog list", "entry page", "catalog list, uncached", "entry page, uncached"):
+for page in ("catalog list", "entry page", "catalog list, uncached", "entry page, uncached",
+             "catalog list, uncached, PostgreSQL", "entry page, uncached, PostgreSQL"):
     f, base = load.get(page), ceiling.get(page)
     if f and base:
         r = num(f["rps"]) / num(base["rps"])
         target(f"{page}: ≥ 0.5× nginx, p99 ≤ 20 ms at {conns}", r >= 0.5 and num(f["p99"]) <= 20, f"{r:.2f}×, p99 {num(f['p99']):.1f} ms")
-f = load.get("search, one client")
-if f:
-    target(f"search p95 ≤ 30 ms at {int(entries):,} entries (one client)", num(f["p95"]) <= 30, f"p95 {num(f['p95']):.1f} ms")
-f = load.get("lookup")
-if f:
-    target(f"lookup ≥ 10,000/s, p99 ≤ 10 ms at {int(cases):,} cases", num(f["rps"]) >= 10000 and num(f["p99"]) <= 10,
-           f"{num(f['rps']):,.0f}/s, p99 {num(f['p99']):.1f} ms")
-f = load.get("submission")
-if f:
-    target("≥ 1,000 durable submissions/s", num(f["rps"]) >= 1000, f"{num(f['rps']):,.0f}/s")
+for suffix, n_entries, n_cases in (("", entries, cases), (", PostgreSQL", *(pg_sizes or ["0", "0"])[:2])):
+    on = suffix.replace(", ", " on ")
+    f = load.get("search, one client" + suffix)
+    if f:
+        target(f"search p95 ≤ 30 ms at {int(n_entries):,} entries (one client){on}", num(f["p95"]) <= 30, f"p95 {num(f['p95']):.1f} ms")
+    f = load.get("lookup" + suffix)
+    if f:
+        target(f"lookup ≥ 10,000/s, p99 ≤ 10 ms at {int(n_cases):,} cases{on}", num(f["rps"]) >= 10000 and num(f["p99"]) <= 10,
+               f"{num(f['rps']):,.0f}/s, p99 {num(f['p99']):.1f} ms")
+    f = load.get("submission" + suffix)
+    if f:
+        target(f"≥ 1,000 durable submissions/s{on}", num(f["rps"]) >= 1000, f"{num(f['rps']):,.0f}/s")
 for page, size in sizes:
     target(f"first load ≤ 250 KB brotli, `{page}`", int(size["total"]) <= 250 * 1024, f"{int(size['total']) / 1024:.0f} KB")
 for kind, name, f in rows:

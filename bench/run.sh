@@ -13,7 +13,10 @@
 #   4. measures the first-load size (what the server sends with brotli) and Lighthouse's mobile
 #      performance score for the home page and the catalog (installing a Chinese font for
 #      chromium if the machine has none);
-#   5. prints the table and writes it to bench/results/<date>.md.
+#   5. with BENCH_POSTGRES=1, makes the same data in the local PostgreSQL (scripts/postgres.sh;
+#      BENCH_PG_ENTRIES, BENCH_PG_CASES, BENCH_PG_LETTERS, by default the SQLite sizes) and runs
+#      the rendered catalog pages, a search, the lookup and submissions over it;
+#   6. prints the table and writes it to bench/results/<date>.md.
 # Settings: BENCH_ENTRIES, BENCH_CASES, BENCH_LETTERS, BENCH_GROWTH ("10000 100000"),
 # BENCH_SECONDS (15), BENCH_WARMUP (3: seconds of load before each run, not counted), BENCH_CONNECTIONS (64), BENCH_DIR, BENCH_LIGHTHOUSE=0 to skip Lighthouse, BENCH_LH_RUNS (5: Lighthouse runs per page, the median reported),
 # BENCH_MAP (the settings of the memory-map runs), BENCH_OUT (the results file; default bench/results/<date>.md).
@@ -63,22 +66,62 @@ RUN=$(mktemp -d)
 RESULTS=$RUN/results.tsv
 : >"$RESULTS"
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$RUN"; return 0; }
+PG_PIDS=
+pin_pg() { for p in $PG_PIDS; do taskset -a -cp "$1" "$p" >/dev/null 2>&1 || true; done; }
+cleanup() {
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  pin_pg "0-$(( $(nproc) - 1 ))"; rm -rf "$RUN"; return 0
+}
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-# Runs a generator step once; its wall time is kept next to the database.
-generate() { # db step label command...
-  local db=$1 step=$2 label=$3; shift 3
-  if [ ! -s "$db.$step" ]; then
+# PostgreSQL (BENCH_POSTGRES=1): the local cluster the tests use (scripts/postgres.sh starts it,
+# installing it from Debian if need be), one database per data set beside the SQLite files.
+PG_ADMIN=
+if [ "${BENCH_POSTGRES:-0}" = 1 ]; then
+  PG_ADMIN=$(bash scripts/postgres.sh) || { log "PostgreSQL is not available"; exit 1; }
+  PG_ENTRIES=${BENCH_PG_ENTRIES:-$ENTRIES}; PG_CASES=${BENCH_PG_CASES:-$CASES}; PG_LETTERS=${BENCH_PG_LETTERS:-$LETTERS}
+fi
+pg_url() { echo "${PG_ADMIN%/*}/$1"; }
+pg_sql() { psql "$PG_ADMIN" -tAqc "$1"; }
+# A data set: a SQLite file, or a PostgreSQL database (pg:NAME). Its generated steps are marked
+# by files beside it; a set whose generation was cut short is made again from nothing.
+url_of() { case $1 in pg:*) pg_url "${1#pg:}";; *) echo "sqlite://$1";; esac; }
+key_of() { case $1 in pg:*) echo "$WORK/pg-${1#pg:}";; *) echo "$1";; esac; }
+drop_set() { # set
+  local key; key=$(key_of "$1")
+  case $1 in
+    pg:*) pg_sql "DROP DATABASE IF EXISTS ${1#pg:} WITH (FORCE)" >/dev/null;;
+    *) rm -f "$1" "$1-wal" "$1-shm";;
+  esac
+  rm -f "$key".*
+}
+ensure_set() { # set: a database that is there, or none of its step marks
+  local key; key=$(key_of "$1")
+  case $1 in
+    pg:*)
+      if [ -z "$(pg_sql "SELECT 1 FROM pg_database WHERE datname = '${1#pg:}'")" ]; then
+        rm -f "$key".*
+        pg_sql "CREATE DATABASE ${1#pg:}" >/dev/null
+      fi;;
+    *) [ -e "$1" ] || rm -f "$key".*;;
+  esac
+}
+# Runs a generator step once; its wall time is kept next to the data set.
+generate() { # set step label command...
+  local set=$1 step=$2 label=$3 key; shift 3
+  key=$(key_of "$set")
+  if [ -e "$key.started" ]; then log "$set was cut short while generating: making it again"; drop_set "$set"; fi
+  if [ ! -s "$key.$step" ]; then
+    ensure_set "$set"
     log "generating $label (once)"
     local t0; t0=$(date +%s)
-    touch "$db.started"
-    DATABASE_URL="sqlite://$db" RUST_LOG=warn "$@" >/dev/null
-    echo "$(( $(date +%s) - t0 ))" >"$db.$step"
-    rm -f "$db.started"
+    touch "$key.started"
+    DATABASE_URL="$(url_of "$set")" RUST_LOG=warn "$@" >/dev/null
+    echo "$(( $(date +%s) - t0 ))" >"$key.$step"
+    rm -f "$key.started"
   fi
-  echo "gen	$label	seconds=$(cat "$db.$step")" >>"$RESULTS"
+  echo "gen	$label	seconds=$(cat "$key.$step")" >>"$RESULTS"
 }
 
 # Two databases, generated side by side on the two cores: the catalog (1,000,000 entries), and
@@ -94,17 +137,39 @@ for n in $GROWTH; do
   generate "$WORK/catalog-g$GEN-$n.db" catalog "$n catalog entries (growth)" "$BIN" bench-catalog --entries "$n"
 done
 wait "$CATALOG_GEN"
-
+if [ -n "$PG_ADMIN" ]; then
+  PG_CATALOG="pg:gk_bench_catalog_g${GEN}_$PG_ENTRIES"
+  PG_CASES_DB="pg:gk_bench_cases_g${GEN}_${PG_CASES}_$PG_LETTERS"
+  PG_PAIRS="$(key_of "$PG_CASES_DB").pairs"
+  generate "$PG_CATALOG" catalog "$PG_ENTRIES catalog entries (PostgreSQL)" "$BIN" bench-catalog --entries "$PG_ENTRIES" &
+  CATALOG_GEN=$!
+  generate "$PG_CASES_DB" cases "$PG_CASES cases (PostgreSQL)" "$BIN" bench-seed --cases "$PG_CASES" --sample-out "$PG_PAIRS"
+  generate "$PG_CASES_DB" letters "$PG_LETTERS letters (PostgreSQL)" "$BIN" bench-letters --letters "$PG_LETTERS"
+  wait "$CATALOG_GEN"
+  # PostgreSQL shares core 0 with the server, as the SQLite in the server's process does; its
+  # processes get all cores back when the run ends.
+  PG_PIDS=$(pgrep -u postgres -d ' ' postgres || true)
+fi
 SERVER=
-serve() { # db [VAR=value...]
-  local port db=$1; shift; port=$(free_port)
-  # The database file is read once first, so that a run measures the server over a database in
-  # the kernel's page cache, as a server that has been up a while has it, and not this machine's
+# A PostgreSQL database's files (as root: the cluster's data directory belongs to postgres).
+pg_files() { # name
+  local dir oid
+  dir=$(pg_lsclusters -h | awk '$4 == "online" {print $6; exit}')
+  oid=$(pg_sql "SELECT oid FROM pg_database WHERE datname = '$1'")
+  [ -n "$dir" ] && [ -n "$oid" ] && [ -r "$dir/base/$oid" ] && find "$dir/base/$oid" -type f
+}
+serve() { # set [VAR=value...]
+  local port set=$1; shift; port=$(free_port)
+  # The database is read once first, so that a run measures the server over a database in the
+  # kernel's page cache, as a server that has been up a while has it, and not this machine's
   # disk: the cache here is emptied within the hour, and a lookup run right after was 7,209/s
   # with p99 171 ms against 10,600/s and 9 ms a minute later (2026-12-04-no-map.md).
-  cat "$db" >/dev/null
+  case $set in
+    pg:*) pg_files "${set#pg:}" | xargs -r cat >/dev/null || true; pin_pg "$SERVER_CPU";;
+    *) cat "$set" >/dev/null;;
+  esac
   env LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai \
-    DATABASE_URL="sqlite://$db" GONGKAI_BENCH_NO_LOOKUP_THROTTLE=1 GONGKAI_SUBMIT_PER_ADDRESS=10000000 RUST_LOG=warn "$@" \
+    DATABASE_URL="$(url_of "$set")" GONGKAI_BENCH_NO_LOOKUP_THROTTLE=1 GONGKAI_SUBMIT_PER_ADDRESS=10000000 RUST_LOG=warn "$@" \
     taskset -c "$SERVER_CPU" "$BIN" serve >"$RUN/server.log" 2>&1 &
   SERVER=$!; PIDS+=("$SERVER")
   BASE="http://127.0.0.1:$port"
@@ -149,7 +214,12 @@ load() {
   curl -s -o /dev/null -m 120 -H 'Cookie: gk_bench=1' "$(echo "$url" | sed -E 's#(https?://[^/]+).*#\1#')/" || true
 }
 
-sql() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$1" "$2"; }
+sql() { # set query: the first column of the first row
+  case $1 in
+    pg:*) psql "$(pg_url "${1#pg:}")" -tAqc "$2";;
+    *) python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$1" "$2";;
+  esac
+}
 log "serving $CATALOG"
 serve "$CATALOG"
 # The page must name script and WASM files the server has. A server binary built without
@@ -253,7 +323,7 @@ serve "$CASES_DB" GONGKAI_PAGE_CACHE_MS=0
 UNIT=$(sql "$CASES_DB" "SELECT id FROM units ORDER BY id LIMIT 1")
 load "lookup" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PAIRS"
 load "letters list, uncached" "$CONNECTIONS" get.lua "$BASE/hotline"
-count_submitted() { sql "$CASES_DB" "SELECT COUNT(*) FROM cases WHERE submit_key NOT LIKE 'bench-%'"; }
+count_submitted() { sql "${1:-$CASES_DB}" "SELECT COUNT(*) FROM cases WHERE submit_key NOT LIKE 'bench-%'"; }
 warm "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
 before=$(count_submitted)
 WARM=0 load "submission" "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
@@ -275,6 +345,29 @@ load "lookup, map" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PAIRS"
 echo "rss	cases, map	$(peak_rss)" >>"$RESULTS"
 stop
 
+# The same server over PostgreSQL (BENCH_POSTGRES=1): every request rendered, as on SQLite.
+if [ -n "$PG_ADMIN" ]; then
+  log "serving $PG_CATALOG"
+  serve "$PG_CATALOG" GONGKAI_PAGE_CACHE_MS=0
+  PG_ENTRY=$(sql "$PG_CATALOG" "SELECT id FROM catalog_entries WHERE state = 'published' ORDER BY id DESC LIMIT 1")
+  load "catalog list, uncached, PostgreSQL" "$CONNECTIONS" get.lua "$BASE/catalog"
+  load "entry page, uncached, PostgreSQL" "$CONNECTIONS" get.lua "$BASE/catalog/$PG_ENTRY"
+  load "search, one client, PostgreSQL" 1 get.lua "$BASE/" PATHS="$RUN/search.txt"
+  echo "rss	catalog uncached, PostgreSQL	$(peak_rss)" >>"$RESULTS"
+  stop
+  log "serving $PG_CASES_DB"
+  serve "$PG_CASES_DB" GONGKAI_PAGE_CACHE_MS=0
+  PG_UNIT=$(sql "$PG_CASES_DB" "SELECT id FROM units ORDER BY id LIMIT 1")
+  load "lookup, PostgreSQL" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PG_PAIRS"
+  warm "$CONNECTIONS" submit.lua "$BASE" UNIT="$PG_UNIT"
+  before=$(count_submitted "$PG_CASES_DB")
+  WARM=0 load "submission, PostgreSQL" "$CONNECTIONS" submit.lua "$BASE" UNIT="$PG_UNIT"
+  echo "stored	submission, PostgreSQL	cases=$(( $(count_submitted "$PG_CASES_DB") - before ))" >>"$RESULTS"
+  echo "rss	cases, PostgreSQL	$(peak_rss)" >>"$RESULTS"
+  stop
+  pin_pg "0-$(( CORES - 1 ))"
+fi
+
 # How cost grows with the catalog: list pages and searches at 10k and 100k entries.
 for n in $GROWTH; do
   serve "$WORK/catalog-g$GEN-$n.db" GONGKAI_PAGE_CACHE_MS=0
@@ -283,5 +376,6 @@ for n in $GROWTH; do
   stop
 done
 
-python3 bench/report.py "$RESULTS" "$OUT" "$ENTRIES" "$CASES" "$LETTERS" "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP"
+python3 bench/report.py "$RESULTS" "$OUT" "$ENTRIES" "$CASES" "$LETTERS" "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP" \
+  ${PG_ADMIN:+"$PG_ENTRIES" "$PG_CASES" "$PG_LETTERS"}
 exit 0
