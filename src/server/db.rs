@@ -22,7 +22,7 @@ pub const MMAP_MAX_BYTES: u64 = 64 << 30;
 /// A map shares the kernel's page cache, so it costs address space rather than memory, but every
 /// page it touches counts in the process's resident size (RSS): a lookup server over 3,000,000
 /// cases grew to 2.5 GB, where the same server reading with `read()` stayed at 56 MB and answered
-/// 6-9 % fewer lookups per second (bench/results). A host that does not watch RSS can
+/// 6-23 % fewer lookups per second (bench/results). A host that does not watch RSS can
 /// turn it on.
 pub const MMAP_BYTES: u64 = 0;
 
