@@ -323,11 +323,16 @@ serve "$CASES_DB" GONGKAI_PAGE_CACHE_MS=0
 UNIT=$(sql "$CASES_DB" "SELECT id FROM units ORDER BY id LIMIT 1")
 load "lookup" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PAIRS"
 load "letters list, uncached" "$CONNECTIONS" get.lua "$BASE/hotline"
-count_submitted() { sql "${1:-$CASES_DB}" "SELECT COUNT(*) FROM cases WHERE submit_key NOT LIKE 'bench-%'"; }
-warm "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
-before=$(count_submitted)
-WARM=0 load "submission" "$CONNECTIONS" submit.lua "$BASE" UNIT="$UNIT"
-echo "stored	submission	cases=$(( $(count_submitted) - before ))" >>"$RESULTS"
+count_submitted() { sql "$1" "SELECT COUNT(*) FROM cases WHERE submit_key NOT LIKE 'bench-%'"; }
+# New applications through the server at $BASE, and how many cases they stored in the set.
+submissions() { # set unit label
+  local before
+  warm "$CONNECTIONS" submit.lua "$BASE" UNIT="$2"
+  before=$(count_submitted "$1")
+  WARM=0 load "$3" "$CONNECTIONS" submit.lua "$BASE" UNIT="$2"
+  echo "stored	$3	cases=$(( $(count_submitted "$1") - before ))" >>"$RESULTS"
+}
+submissions "$CASES_DB" "$UNIT" "submission"
 echo "rss	cases	$(peak_rss)" >>"$RESULTS"
 stop
 
@@ -359,10 +364,7 @@ if [ -n "$PG_ADMIN" ]; then
   serve "$PG_CASES_DB" GONGKAI_PAGE_CACHE_MS=0
   PG_UNIT=$(sql "$PG_CASES_DB" "SELECT id FROM units ORDER BY id LIMIT 1")
   load "lookup, PostgreSQL" "$CONNECTIONS" lookup.lua "$BASE" PAIRS="$PG_PAIRS"
-  warm "$CONNECTIONS" submit.lua "$BASE" UNIT="$PG_UNIT"
-  before=$(count_submitted "$PG_CASES_DB")
-  WARM=0 load "submission, PostgreSQL" "$CONNECTIONS" submit.lua "$BASE" UNIT="$PG_UNIT"
-  echo "stored	submission, PostgreSQL	cases=$(( $(count_submitted "$PG_CASES_DB") - before ))" >>"$RESULTS"
+  submissions "$PG_CASES_DB" "$PG_UNIT" "submission, PostgreSQL"
   echo "rss	cases, PostgreSQL	$(peak_rss)" >>"$RESULTS"
   stop
   pin_pg "0-$(( CORES - 1 ))"
