@@ -8,7 +8,7 @@
 #   3. loads each endpoint with wrk pinned to core 1 (64 connections, 15 s each), the catalog
 #      pages as configured (page cache on) and every request rendered (page cache off);
 #      The catalog list, a search and the lookup are also run with SQLite's memory map on (16 GB,
-#      a 16 MB page cache and a pool of 16, the defaults before 2026-12-04 night; BENCH_MAP), to
+#      a 16 MB page cache and a pool of 16, the defaults before commit 682ed73; BENCH_MAP), to
 #      show what the map buys in speed against what it costs in resident memory;
 #   4. measures the first-load size (what the server sends with brotli) and Lighthouse's mobile
 #      performance score for the home page and the catalog (installing a Chinese font for
