@@ -71,6 +71,23 @@ const SUMMARY_COLUMNS: &str =
 /// Search results ranked by relevance at most; beyond, newest first.
 pub const RANKED: i64 = 5_000;
 
+/// The same bound on PostgreSQL, lower: FTS5 counts matches in its index, while PostgreSQL reads
+/// the row of every match it counts or ranks (a GIN index cannot answer a count alone).
+pub const RANKED_POSTGRES: i64 = 1_000;
+
+/// The number of matches ranked by relevance on a backend.
+pub fn ranked(backend: Backend) -> i64 {
+    match backend {
+        Backend::Sqlite => RANKED,
+        Backend::Postgres => RANKED_POSTGRES,
+    }
+}
+
+/// On PostgreSQL, the first pages of a search with more matches than are ranked are looked for
+/// among this many of the newest entries per result wanted (page 1: 1,000), read one by one; see
+/// [`search_postgres`].
+const WALK_PER_RESULT: i64 = 50;
+
 /// One page of published entries matching the filter (and the search, when there is one), with
 /// the number of all matches.
 pub async fn list(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Result<(Vec<EntrySummary>, i64, bool), sqlx::Error> {
@@ -109,7 +126,8 @@ async fn search_only_sqlite(db: &Db, query: &SearchQuery, page: i64) -> Result<(
         .fetch_one(&db.pool)
         .await?;
     let capped = n > RANKED;
-    let (inner, outer) = if capped { ("rowid DESC", "f.fid DESC") } else { ("score", "f.score, e.published_on DESC, e.id DESC") };
+    // Equal scores (entries alike in wording) put the newest first, as the outer order does.
+    let (inner, outer) = if capped { ("rowid DESC", "f.fid DESC") } else { ("score, rowid DESC", "f.score, e.published_on DESC, e.id DESC") };
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM (SELECT rowid AS fid, bm25(catalog_fts, 10.0, 1.0) AS score FROM catalog_fts \
          WHERE catalog_fts MATCH $1 ORDER BY {inner} LIMIT $2 OFFSET $3) f \
@@ -142,29 +160,20 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
         conditions.push(format!("e.published_on <= {}", sql.arg(Arg::S(filter.to.clone()))));
         only_counted_dims = false;
     }
+    if !query.is_empty() && db.backend == Backend::Postgres {
+        return search_postgres(db, sql, &conditions.join(" AND "), query, filter.page.max(1)).await;
+    }
     let (from, mut order) = if query.is_empty() {
         ("catalog_entries e".to_owned(), "e.published_on DESC, e.id DESC".to_owned())
     } else {
         only_counted_dims = false;
-        match db.backend {
-            Backend::Sqlite => {
-                conditions.push(format!("catalog_fts MATCH {}", sql.arg(Arg::S(search::fts5_match(query)))));
-                (
-                    // CROSS JOIN keeps FTS5 as the outer loop: SQLite would otherwise walk every
-                    // published entry and probe the index for each.
-                    "catalog_fts CROSS JOIN catalog_entries e ON e.id = catalog_fts.rowid".to_owned(),
-                    "bm25(catalog_fts, 10.0, 1.0), e.published_on DESC, e.id DESC".to_owned(),
-                )
-            }
-            Backend::Postgres => {
-                let q = sql.arg(Arg::S(search::tsquery(query)));
-                conditions.push(format!("e.search @@ CAST({q} AS tsquery)"));
-                (
-                    "catalog_entries e".to_owned(),
-                    format!("ts_rank(e.search, CAST({q} AS tsquery)) DESC, e.published_on DESC, e.id DESC"),
-                )
-            }
-        }
+        conditions.push(format!("catalog_fts MATCH {}", sql.arg(Arg::S(search::fts5_match(query)))));
+        (
+            // CROSS JOIN keeps FTS5 as the outer loop: SQLite would otherwise walk every
+            // published entry and probe the index for each.
+            "catalog_fts CROSS JOIN catalog_entries e ON e.id = catalog_fts.rowid".to_owned(),
+            "bm25(catalog_fts, 10.0, 1.0), e.published_on DESC, e.id DESC".to_owned(),
+        )
     };
     let where_ = conditions.join(" AND ");
     let mut capped = false;
@@ -175,10 +184,7 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
         let row: (i64,) = bind_args!(sqlx::query_as(&count_sql), &sql.args).fetch_one(&db.pool).await?;
         if row.0 > RANKED {
             capped = true;
-            order = match db.backend {
-                Backend::Sqlite => "catalog_fts.rowid DESC".to_owned(),
-                Backend::Postgres => "e.id DESC".to_owned(),
-            };
+            order = "catalog_fts.rowid DESC".to_owned();
         }
         row.0.min(RANKED)
     } else if only_counted_dims && filter.unit.is_none() && (filter.topic.is_none() || filter.audience.is_none()) {
@@ -207,6 +213,61 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
     );
     let rows = summary_rows(db, &list_sql, &sql.args, query.is_empty()).await?;
     Ok((rows, total, capped))
+}
+
+/// A search on PostgreSQL, in one transaction whose planner settings fit each step.
+///
+/// Every match the count or the ranking sees costs a read of its row (and of its vector, kept out
+/// of line); so both stop at [`RANKED_POSTGRES`] + 1 matches, and the condition is one the GIN
+/// index answers without reading the vector again (see [`search::tsquery`]). The planner
+/// misjudges these conditions: it multiplies the frequencies of a word's pairs, which occur
+/// together, and expects a few dozen matches where there are thousands; or, behind a `LIMIT`, it
+/// walks the table reading each row's vector. So the count and the ranking may use the index's
+/// bitmap only, and an uncounted list (newest first) first walks the newest entries itself.
+async fn search_postgres(db: &Db, mut sql: Sql, base: &str, query: &SearchQuery, page: i64) -> Result<(Vec<SummaryRow>, i64, bool), sqlx::Error> {
+    let q = sql.arg(Arg::S(search::tsquery(query)));
+    let matches = format!("e.search @@ CAST({q} AS tsquery)");
+    let mut tx = db.pool.begin().await?;
+    // A bitmap larger than work_mem keeps whole pages instead of rows, and every row on them is
+    // tested again, vector and all.
+    sqlx::query("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)")
+        .execute(&mut *tx)
+        .await?;
+    let count_sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM catalog_entries e WHERE {base} AND {matches} LIMIT {}) t", RANKED_POSTGRES + 1);
+    let (n,): (i64,) = bind_args!(sqlx::query_as(&count_sql), &sql.args).fetch_one(&mut *tx).await?;
+    let capped = n > RANKED_POSTGRES;
+    let offset = (page - 1).saturating_mul(PER_PAGE);
+    let (limit, skip) = (sql.arg(Arg::I(PER_PAGE)), sql.arg(Arg::I(offset)));
+    let list = |order: &str| {
+        format!("SELECT {SUMMARY_COLUMNS} FROM catalog_entries e JOIN units u ON u.id = e.unit_id WHERE {base} AND {matches} ORDER BY {order} LIMIT {limit} OFFSET {skip}")
+    };
+    let rows = if !capped {
+        let sql_text = list(&format!("ts_rank(e.search, CAST({q} AS tsquery)) DESC, e.published_on DESC, e.id DESC"));
+        bind_args!(sqlx::query_as(&sql_text), &sql.args).fetch_all(&mut *tx).await?
+    } else {
+        // More than RANKED_POSTGRES entries match, so a page near the top is likely among the
+        // newest entries: test those one by one, newest first (hiding the condition from the
+        // index in `coalesce`), and stop at the page. When the walk finds too few, the matches
+        // are older or sparser, and the index's bitmap finds them all.
+        let window = offset.saturating_add(PER_PAGE).saturating_mul(WALK_PER_RESULT);
+        let mut rows = Vec::new();
+        if window <= 5_000 {
+            sqlx::query("SELECT set_config('enable_indexscan', 'on', true)").execute(&mut *tx).await?;
+            let walk = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM (SELECT * FROM catalog_entries e WHERE {base} ORDER BY e.id DESC LIMIT {window}) e \
+                 JOIN units u ON u.id = e.unit_id WHERE coalesce({matches}, false) ORDER BY e.id DESC LIMIT {limit} OFFSET {skip}"
+            );
+            rows = bind_args!(sqlx::query_as(&walk), &sql.args).fetch_all(&mut *tx).await?;
+            sqlx::query("SELECT set_config('enable_indexscan', 'off', true)").execute(&mut *tx).await?;
+        }
+        if (rows.len() as i64) < PER_PAGE {
+            let sql_text = list("e.id DESC");
+            rows = bind_args!(sqlx::query_as(&sql_text), &sql.args).fetch_all(&mut *tx).await?;
+        }
+        rows
+    };
+    tx.commit().await?;
+    Ok((rows, n.min(RANKED_POSTGRES), capped))
 }
 
 /// A page of [`SummaryRow`]s. A `direct` read (a browse page: an indexed walk of a few rows) on

@@ -489,15 +489,53 @@ async fn a_word_in_more_entries_than_are_ranked_lists_them_newest_first_with_a_b
     let (author,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM staff").fetch_one(&app.db.pool).await.unwrap();
     gongkai::demo::catalog::seed(&app.db, 4_500, date!(2026 - 11 - 20), author, false).await.unwrap();
     // Every generated text says 通知如下; a rarer phrase stays ranked.
+    let ranked = gongkai::catalog::store::ranked(app.db.backend);
     let common = list(&app, &[("q", "通知")]).await;
-    assert_eq!((common["total"].as_i64(), common["total_capped"].as_bool()), (Some(gongkai::catalog::store::RANKED), Some(true)));
-    let ids: Vec<i64> = common["entries"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    assert_eq!((common["total"].as_i64(), common["total_capped"].as_bool()), (Some(ranked), Some(true)));
+    let ids = entry_ids(&common);
     let mut sorted = ids.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!((ids.len(), &ids), (20, &sorted));
+    let newest: Vec<(i64,)> = sqlx::query_as("SELECT id FROM catalog_entries WHERE state = 'published' ORDER BY id DESC LIMIT 40")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(ids, newest[..20].iter().map(|r| r.0).collect::<Vec<_>>());
+    let second = list(&app, &[("q", "通知"), ("page", "2")]).await;
+    assert_eq!(entry_ids(&second), newest[20..].iter().map(|r| r.0).collect::<Vec<_>>());
     let rare = list(&app, &[("q", "河长制")]).await;
     assert_eq!(rare["total_capped"].as_bool(), Some(false));
     assert!(rare["total"].as_i64().unwrap() > 0);
+    app.stop().await;
+}
+
+fn entry_ids(page: &Value) -> Vec<i64> {
+    page["entries"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn newest_first_pages_reach_matches_behind_many_newer_entries_without_the_word() {
+    // PostgreSQL looks for the first pages of a common word among the newest entries and, when
+    // they hold too few matches, in the whole index: 1,100 entries with the word, then 1,100
+    // without it. Page 1 is beyond the newest 1,000 entries; page 2's look reaches 2,000.
+    let db = TestDb::new().await;
+    let app = TestApp::start(&db.url).await;
+    let (unit_list, _) = units(&app.db).await.unwrap();
+    let with: Vec<GenEntry> = (0..1_100).map(|_| fixture(0, "关于紫藤花节活动安排的通知", "<p>紫藤花节期间实行交通管制。</p>", Topic::Culture)).collect();
+    publish_bulk(&app.db, &with, &unit_list, 1, false).await.unwrap();
+    let (last_with,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM catalog_entries").fetch_one(&app.db.pool).await.unwrap();
+    let without: Vec<GenEntry> = (0..1_100).map(|_| fixture(1, "关于春季植树活动的安排", "<p>请各单位按时参加。</p>", Topic::Culture)).collect();
+    publish_bulk(&app.db, &without, &unit_list, 1, false).await.unwrap();
+
+    let ranked = gongkai::catalog::store::ranked(app.db.backend);
+    for (page, first) in [(1, last_with), (2, last_with - 20), (3, last_with - 40)] {
+        let found = list(&app, &[("q", "紫藤花"), ("page", &page.to_string())]).await;
+        assert_eq!((found["total"].as_i64(), found["total_capped"].as_bool()), (Some(1_100.min(ranked)), Some(1_100 > ranked)));
+        assert_eq!(entry_ids(&found), (first - 19..=first).rev().collect::<Vec<_>>(), "page {page}");
+    }
+    // With a filter the newest entries are those of the filter.
+    let none = list(&app, &[("q", "紫藤花"), ("topic", "labour")]).await;
+    assert_eq!((none["total"].as_i64(), entry_ids(&none).len()), (Some(0), 0));
     app.stop().await;
 }
 
