@@ -84,9 +84,15 @@ pub fn ranked(backend: Backend) -> i64 {
 }
 
 /// On PostgreSQL, the first pages of a search with more matches than are ranked are looked for
-/// among this many of the newest entries per result wanted (page 1: 1,000), read one by one; see
-/// [`search_postgres`].
-const WALK_PER_RESULT: i64 = 50;
+/// among this many of the newest entries per result wanted (page 1: 4,000), read one by one; see
+/// [`search_postgres`]. Reading one costs about three times what the index's bitmap costs per
+/// match, and 4,000 suits one match in 200 or more (at 1,000,000 entries, a word in 5,000).
+const WALK_PER_RESULT: i64 = 200;
+/// The most entries such a walk reads (pages 1 and 2).
+const WALK_MAX: i64 = 8_000;
+/// The newest entries a PostgreSQL search tests first: when at least half match, the word is
+/// common enough to count by reading entries rather than by the index.
+const PROBE: i64 = 100;
 
 /// One page of published entries matching the filter (and the search, when there is one), with
 /// the number of all matches.
@@ -222,27 +228,43 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
 /// index answers without reading the vector again (see [`search::tsquery`]). The planner
 /// misjudges these conditions: it multiplies the frequencies of a word's pairs, which occur
 /// together, and expects a few dozen matches where there are thousands; or, behind a `LIMIT`, it
-/// walks the table reading each row's vector. So the count and the ranking may use the index's
-/// bitmap only, and an uncounted list (newest first) first walks the newest entries itself.
+/// walks the table reading each row's vector. So the count and the ranking use the index's
+/// bitmap only, unless the word is in most entries; and an uncounted list (newest first) first
+/// walks the newest entries itself.
 async fn search_postgres(db: &Db, mut sql: Sql, base: &str, query: &SearchQuery, page: i64) -> Result<(Vec<SummaryRow>, i64, bool), sqlx::Error> {
     let q = sql.arg(Arg::S(search::tsquery(query)));
     let matches = format!("e.search @@ CAST({q} AS tsquery)");
     let mut tx = db.pool.begin().await?;
     // A bitmap larger than work_mem keeps whole pages instead of rows, and every row on them is
-    // tested again, vector and all.
-    sqlx::query("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)")
+    // tested again, vector and all. A plan with a disabled step looks costly enough to be
+    // compiled (JIT), which takes longer than the query.
+    sqlx::query("SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '32MB', true), set_config('jit', 'off', true)")
         .execute(&mut *tx)
         .await?;
-    let count_sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM catalog_entries e WHERE {base} AND {matches} LIMIT {}) t", RANKED_POSTGRES + 1);
+    // A word in most entries (通知 in a county's catalog) is counted faster by reading the newest
+    // entries than by a bitmap of every match: the newest PROBE tell which.
+    let probe_sql = format!("SELECT COUNT(*) FROM (SELECT * FROM catalog_entries e WHERE {base} ORDER BY e.id DESC LIMIT {PROBE}) e WHERE coalesce({matches}, false)");
+    let (probed,): (i64,) = bind_args!(sqlx::query_as(&probe_sql), &sql.args).fetch_one(&mut *tx).await?;
+    let dense = probed * 2 >= PROBE;
+    if !dense {
+        index_scans(&mut tx, false).await?;
+    }
+    let counted = if dense { format!("coalesce({matches}, false) ORDER BY e.id DESC") } else { matches.clone() };
+    let count_sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM catalog_entries e WHERE {base} AND {counted} LIMIT {}) t", RANKED_POSTGRES + 1);
     let (n,): (i64,) = bind_args!(sqlx::query_as(&count_sql), &sql.args).fetch_one(&mut *tx).await?;
     let capped = n > RANKED_POSTGRES;
     let offset = (page - 1).saturating_mul(PER_PAGE);
     let (limit, skip) = (sql.arg(Arg::I(PER_PAGE)), sql.arg(Arg::I(offset)));
-    let list = |order: &str| {
-        format!("SELECT {SUMMARY_COLUMNS} FROM catalog_entries e JOIN units u ON u.id = e.unit_id WHERE {base} AND {matches} ORDER BY {order} LIMIT {limit} OFFSET {skip}")
+    // A page picked from every match (ranked, or newest first); only its rows are then joined.
+    let picked = |key: &str, order: &str| {
+        format!(
+            "SELECT {SUMMARY_COLUMNS} FROM (SELECT e.id, {key} AS k FROM catalog_entries e WHERE {base} AND {matches} \
+             ORDER BY k DESC, e.published_on DESC, e.id DESC LIMIT {limit} OFFSET {skip}) p \
+             JOIN catalog_entries e ON e.id = p.id JOIN units u ON u.id = e.unit_id ORDER BY {order}"
+        )
     };
     let rows = if !capped {
-        let sql_text = list(&format!("ts_rank(e.search, CAST({q} AS tsquery)) DESC, e.published_on DESC, e.id DESC"));
+        let sql_text = picked(&format!("ts_rank(e.search, CAST({q} AS tsquery))"), "p.k DESC, e.published_on DESC, e.id DESC");
         bind_args!(sqlx::query_as(&sql_text), &sql.args).fetch_all(&mut *tx).await?
     } else {
         // More than RANKED_POSTGRES entries match, so a page near the top is likely among the
@@ -251,23 +273,29 @@ async fn search_postgres(db: &Db, mut sql: Sql, base: &str, query: &SearchQuery,
         // are older or sparser, and the index's bitmap finds them all.
         let window = offset.saturating_add(PER_PAGE).saturating_mul(WALK_PER_RESULT);
         let mut rows = Vec::new();
-        if window <= 5_000 {
-            sqlx::query("SELECT set_config('enable_indexscan', 'on', true)").execute(&mut *tx).await?;
+        if window <= WALK_MAX {
+            index_scans(&mut tx, true).await?;
             let walk = format!(
                 "SELECT {SUMMARY_COLUMNS} FROM (SELECT * FROM catalog_entries e WHERE {base} ORDER BY e.id DESC LIMIT {window}) e \
                  JOIN units u ON u.id = e.unit_id WHERE coalesce({matches}, false) ORDER BY e.id DESC LIMIT {limit} OFFSET {skip}"
             );
             rows = bind_args!(sqlx::query_as(&walk), &sql.args).fetch_all(&mut *tx).await?;
-            sqlx::query("SELECT set_config('enable_indexscan', 'off', true)").execute(&mut *tx).await?;
         }
         if (rows.len() as i64) < PER_PAGE {
-            let sql_text = list("e.id DESC");
+            index_scans(&mut tx, false).await?;
+            let sql_text = picked("e.id", "e.id DESC");
             rows = bind_args!(sqlx::query_as(&sql_text), &sql.args).fetch_all(&mut *tx).await?;
         }
         rows
     };
     tx.commit().await?;
     Ok((rows, n.min(RANKED_POSTGRES), capped))
+}
+
+/// Turns index scans on or off for the rest of a transaction (bitmap scans stay on).
+async fn index_scans(tx: &mut Transaction<'_, Any>, on: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT set_config('enable_indexscan', $1, true)").bind(if on { "on" } else { "off" }).execute(&mut **tx).await?;
+    Ok(())
 }
 
 /// A page of [`SummaryRow`]s. A `direct` read (a browse page: an indexed walk of a few rows) on

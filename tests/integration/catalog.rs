@@ -515,16 +515,16 @@ fn entry_ids(page: &Value) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn newest_first_pages_reach_matches_behind_many_newer_entries_without_the_word() {
-    // PostgreSQL looks for the first pages of a common word among the newest entries and, when
-    // they hold too few matches, in the whole index: 1,100 entries with the word, then 1,100
-    // without it. Page 1 is beyond the newest 1,000 entries; page 2's look reaches 2,000.
+    // PostgreSQL looks for the first two pages of a common word among the newest entries (4,000
+    // for page 1, 8,000 for page 2) and, when they hold too few matches or for later pages, in
+    // the whole index: 1,100 entries with the word, then 4,100 without it.
     let db = TestDb::new().await;
     let app = TestApp::start(&db.url).await;
     let (unit_list, _) = units(&app.db).await.unwrap();
     let with: Vec<GenEntry> = (0..1_100).map(|_| fixture(0, "关于紫藤花节活动安排的通知", "<p>紫藤花节期间实行交通管制。</p>", Topic::Culture)).collect();
     publish_bulk(&app.db, &with, &unit_list, 1, false).await.unwrap();
     let (last_with,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM catalog_entries").fetch_one(&app.db.pool).await.unwrap();
-    let without: Vec<GenEntry> = (0..1_100).map(|_| fixture(1, "关于春季植树活动的安排", "<p>请各单位按时参加。</p>", Topic::Culture)).collect();
+    let without: Vec<GenEntry> = (0..4_100).map(|_| fixture(1, "关于春季植树活动的安排", "<p>请各单位按时参加。</p>", Topic::Culture)).collect();
     publish_bulk(&app.db, &without, &unit_list, 1, false).await.unwrap();
 
     let ranked = gongkai::catalog::store::ranked(app.db.backend);
