@@ -64,6 +64,12 @@ impl SqliteMemory {
     }
 }
 
+/// How long a pooled PostgreSQL connection may have been idle before it is tested (one round
+/// trip) on its way out of the pool. Under load connections are idle for microseconds and go out
+/// untested; a connection the database dropped while it sat in the pool (a restart takes longer
+/// than this) is found before a request uses it.
+pub const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
+
 /// A pool plus the knowledge of which SQL dialect is behind it.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -121,6 +127,21 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            // sqlx pings a connection when it goes back to the pool and, by default, again when
+            // it is taken out: two extra round trips to the database for every query. The one on
+            // return stays (it finds a connection an aborted query left broken); the one on taking
+            // is kept only for a PostgreSQL connection that has been idle a while, when the
+            // server may have gone away (restarted, or the connection cut by a firewall). A SQLite
+            // connection cannot go stale.
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for >= IDLE_BEFORE_PING {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

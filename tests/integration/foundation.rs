@@ -124,6 +124,50 @@ async fn sqlite_connections_read_with_the_configured_map_and_cache() {
     }
 }
 
+/// The pool does not test a connection each time it is taken (that cost a round trip per
+/// query), but one that has sat idle is tested first: connections the database dropped (a restart,
+/// a firewall) are replaced before a request uses them. PostgreSQL only; nothing drops a SQLite
+/// connection.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pooled_connections_the_database_dropped_are_replaced_before_use() {
+    let tdb = TestDb::new().await;
+    if !tdb.url.starts_with("postgres") {
+        return;
+    }
+    let db = Db::connect(&tdb.url, 4).await.unwrap();
+    let ping = |db: &Db| {
+        let pool = db.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)").fetch_one(&pool).await }
+    };
+    // Four connections open at once, back in the pool.
+    let opened = futures::future::join_all((0..4).map(|_| {
+        let pool = db.pool.clone();
+        async move { sqlx::query("SELECT pg_sleep(0.05)").execute(&pool).await }
+    }))
+    .await;
+    assert!(opened.iter().all(|r| r.is_ok()), "{opened:?}");
+    assert_eq!(db.pool.size(), 4);
+    // Cut them from the database's side, as a restart does.
+    let admin = Db::connect(&tdb.url, 1).await.unwrap();
+    let (cut,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()) t",
+    )
+    .fetch_one(&admin.pool)
+    .await
+    .unwrap();
+    assert_eq!(cut, 4, "the pool's four connections");
+    tokio::time::sleep(gongkai::server::db::IDLE_BEFORE_PING + std::time::Duration::from_millis(200)).await;
+    // Every query after the pause succeeds, one after another and at once.
+    for i in 0..6 {
+        assert_eq!(ping(&db).await.unwrap(), 1, "query {i} after the cut");
+    }
+    let together = futures::future::join_all((0..8).map(|_| ping(&db))).await;
+    assert!(together.iter().all(|r| matches!(r, Ok(1))), "{together:?}");
+    admin.pool.close().await;
+    db.pool.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_and_care_mode_cookies_change_the_server_rendering() {
     let (_db, app) = started().await;
