@@ -108,18 +108,25 @@ pub async fn submit_application(
         Ok(app) => app,
         Err(errors) => return Err(drafts::refuse(db, &token, &form_name, &back, &input, errors).await),
     };
-    if kind == CaseKind::Info && !super::store::unit_exists(db, app.unit_id).await? {
-        return Err(drafts::refuse(db, &token, &form_name, &back, &input, vec![("unit_id", Msg::ChooseUnit)]).await);
-    }
     if let Some(m) = &matter {
         app.unit_id = m.unit_id;
     }
     let ip = crate::cases::api::client_ip(&state)?;
-    throttle::check_submission(db, &ip, state.config.submit_per_address).await?;
     let cal = crate::calendar::store::load(db).await?;
     let throttle_key = throttle::submission_key(&ip);
     let form = cases::FromForm { throttle_key: &throttle_key, limit: throttle::submissions(state.config.submit_per_address) };
-    let filed = cases::insert(db, kind, &app, app.unit_id, matter.as_ref().map(|m| (m.id, m.limit_days)), &token, today, &cal, Some(form)).await?;
+    // The unit and the address's share are checked with the filing itself (one round trip).
+    let filed = match cases::insert(db, kind, &app, app.unit_id, matter.as_ref().map(|m| (m.id, m.limit_days)), &token, today, &cal, Some(form)).await {
+        Ok(filed) => filed,
+        Err(cases::FileError::NoSuchUnit) => {
+            return Err(drafts::refuse(db, &token, &form_name, &back, &input, vec![("unit_id", Msg::ChooseUnit)]).await);
+        }
+        Err(cases::FileError::Throttled) => {
+            tracing::warn!("submission refused: too many from one address");
+            return Err(AppError::Throttled { msg: Msg::SubmitThrottled });
+        }
+        Err(cases::FileError::Db(e)) => return Err(e.into()),
+    };
     if let Some(code) = &filed.code {
         remember_receipt(filed.tracking.as_str(), code.expose()).await?;
         tracing::info!(case = filed.id, kind = kind.as_str(), "case filed");

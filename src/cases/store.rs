@@ -174,6 +174,25 @@ pub struct FromForm<'a> {
     pub limit: crate::server::throttle::Limit,
 }
 
+/// Why [`insert`] stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The public form's address has used up its share (checked with the filing, in the same
+    /// statement on PostgreSQL and the same transaction on SQLite).
+    #[error("too many filings from one address")]
+    Throttled,
+    /// No unit has the chosen id.
+    #[error("no such unit")]
+    NoSuchUnit,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// An address that has used up its share: the key, the start of the current window (now − the
+/// window) and the share.
+const BLOCKED: &str = "SELECT COUNT(*) FROM throttle WHERE key = $1 AND window_start > $2 AND hits >= $3";
+const UNIT_EXISTS: &str = "SELECT COUNT(*) FROM units WHERE id = $1";
+
 const INSERT_CASE: &str = "INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, applicant_type, \
      applicant_name, org_name, id_type, id_number, phone, email, address, subject, description, purpose, \
      delivery, filed_on, due_on, created_at, updated_at) \
@@ -188,6 +207,30 @@ const ADOPT_STAGED: &str = "INSERT INTO case_files (case_id, from_staff, name, m
 const DROP_STAGED: &str = "DELETE FROM staged_files WHERE token = $1";
 const DROP_DRAFT: &str = "DELETE FROM form_drafts WHERE token = $1";
 const BY_SUBMIT_KEY: &str = "SELECT id, tracking FROM cases WHERE submit_key = $1";
+/// [`insert`] on PostgreSQL as one statement, so one round trip and one commit: the case (or
+/// nothing, when its unit does not exist, its address has used up its share, or its submit key
+/// or tracking number is taken), its first event, the form's staged files adopted and dropped,
+/// and, when `$26` (from the public form), the form's draft dropped and the filing counted
+/// against its address (`$27`, a share of `$29` in the window that starts after `$28`). Every
+/// part after the case is conditioned on the case having been inserted; all of them see the same
+/// snapshot, so the staged files are copied before they are deleted.
+const FILE_POSTGRES: &str = "WITH c AS (INSERT INTO cases (kind, tracking, code_hash, submit_key, unit_id, matter_id, status, \
+       applicant_type, applicant_name, org_name, id_type, id_number, phone, email, address, subject, description, purpose, \
+       delivery, filed_on, due_on, created_at, updated_at) \
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22 \
+     WHERE EXISTS (SELECT 1 FROM units WHERE id = $5) \
+       AND NOT EXISTS (SELECT 1 FROM throttle WHERE $26 AND key = $27 AND window_start > $28 AND hits >= $29) \
+     ON CONFLICT DO NOTHING RETURNING id), \
+   e AS (INSERT INTO case_events (case_id, kind, on_date, at) SELECT id, $23, $24, $25 FROM c), \
+   f AS (INSERT INTO case_files (case_id, from_staff, name, mime, size, sha256, data, created_at) \
+     SELECT c.id, 0, s.name, s.mime, s.size, s.sha256, s.data, s.created_at FROM c, staged_files s WHERE s.token = $4 ORDER BY s.id), \
+   s AS (DELETE FROM staged_files WHERE token = $4 AND EXISTS (SELECT 1 FROM c)), \
+   d AS (DELETE FROM form_drafts WHERE token = $4 AND $26 AND EXISTS (SELECT 1 FROM c)), \
+   h AS (INSERT INTO throttle (key, hits, window_start) SELECT $27, 1, $25 FROM c WHERE $26 \
+     ON CONFLICT (key) DO UPDATE SET \
+       hits = CASE WHEN throttle.window_start <= $28 THEN 1 ELSE throttle.hits + 1 END, \
+       window_start = CASE WHEN throttle.window_start <= $28 THEN $25 ELSE throttle.window_start END) \
+   SELECT id FROM c";
 /// How often a filing draws a new tracking number when the drawn one is taken (rare).
 const TRACKING_DRAWS: usize = 5;
 
@@ -203,7 +246,7 @@ pub async fn insert(
     filed_on: Date,
     cal: &WorkingDayCalendar,
     from_form: Option<FromForm<'_>>,
-) -> Result<Filed, sqlx::Error> {
+) -> Result<Filed, FileError> {
     use crate::server::writer::Value;
     let status = match kind {
         CaseKind::Info => CaseStatus::Received,
@@ -240,25 +283,37 @@ pub async fn insert(
     let filed = match &db.writer {
         Some(writer) => {
             let key = submit_key.to_owned();
-            writer.write(move |c| file_on(c, values, &key, filed_on, form)).await?
+            writer.write(move |c| file_on(c, values, &key, unit_id, filed_on, form)).await.map_err(sqlx::Error::from)?
         }
-        None => file_on_pool(db, values, submit_key, filed_on, form).await?,
+        None if db.backend == crate::server::db::Backend::Postgres => {
+            file_on_postgres(db, values, submit_key, unit_id, filed_on, form).await?
+        }
+        None => file_on_pool(db, values, submit_key, unit_id, filed_on, form).await?,
     };
-    Ok(match filed {
-        (id, tracking, true) => Filed { id, tracking, code: Some(code) },
-        (id, tracking, false) => Filed { id, tracking, code: None },
-    })
+    match filed {
+        Stored::New(id, tracking) => Ok(Filed { id, tracking, code: Some(code) }),
+        Stored::Earlier(id, tracking) => Ok(Filed { id, tracking, code: None }),
+        Stored::Throttled => Err(FileError::Throttled),
+        Stored::NoSuchUnit => Err(FileError::NoSuchUnit),
+    }
 }
 
-/// What a filing stored: the case's id and tracking number, and whether it is new (`false`
-/// when the same form was filed before).
-type Stored = (i64, TrackingNumber, bool);
+/// What a filing did.
+enum Stored {
+    /// Stored a new case: its id and tracking number.
+    New(i64, TrackingNumber),
+    /// The same form was filed before: that case.
+    Earlier(i64, TrackingNumber),
+    Throttled,
+    NoSuchUnit,
+}
 
 /// [`insert`]'s statements on the SQLite writer's connection, inside its transaction.
 fn file_on(
     c: &rusqlite::Connection,
     mut values: Vec<crate::server::writer::Value>,
     key: &str,
+    unit_id: i64,
     filed_on: Date,
     form: Option<(String, crate::server::throttle::Limit)>,
 ) -> rusqlite::Result<Stored> {
@@ -266,7 +321,17 @@ fn file_on(
     let earlier: Option<(i64, String)> =
         c.prepare_cached(BY_SUBMIT_KEY)?.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     if let Some((id, t)) = earlier {
-        return TrackingNumber::parse(&t).map(|t| (id, t, false)).map_err(|_| rusqlite::Error::InvalidQuery);
+        return TrackingNumber::parse(&t).map(|t| Stored::Earlier(id, t)).map_err(|_| rusqlite::Error::InvalidQuery);
+    }
+    if c.prepare_cached(UNIT_EXISTS)?.query_row([unit_id], |r| r.get::<_, i64>(0))? == 0 {
+        return Ok(Stored::NoSuchUnit);
+    }
+    let at = now();
+    if let Some((throttle_key, limit)) = &form {
+        let blocked = c.prepare_cached(BLOCKED)?.query_row(params![throttle_key, at - limit.window_secs, limit.max], |r| r.get::<_, i64>(0))?;
+        if blocked > 0 {
+            return Ok(Stored::Throttled);
+        }
     }
     let mut draws = 0;
     let (id, tracking) = loop {
@@ -279,7 +344,6 @@ fn file_on(
             Err(e) => return Err(e),
         }
     };
-    let at = now();
     c.prepare_cached(INSERT_RECEIVED)?.execute(params![id, Action::Received.as_str(), filed_on.to_string(), at])?;
     c.prepare_cached(ADOPT_STAGED)?.execute(params![id, key])?;
     c.prepare_cached(DROP_STAGED)?.execute([key])?;
@@ -287,19 +351,85 @@ fn file_on(
         c.prepare_cached(DROP_DRAFT)?.execute([key])?;
         c.prepare_cached(crate::server::throttle::HIT)?.execute(params![throttle_key, at, at - limit.window_secs])?;
     }
-    Ok((id, tracking, true))
+    Ok(Stored::New(id, tracking))
 }
 
-/// [`insert`]'s statements through the pool (PostgreSQL, or an in-memory SQLite database).
+/// [`insert`] on PostgreSQL: [`FILE_POSTGRES`]. When it stores nothing, finds out why (the
+/// same form filed before, no such unit, the address's share used up) or, when none of those,
+/// draws another tracking number (rare).
+async fn file_on_postgres(
+    db: &Db,
+    mut values: Vec<crate::server::writer::Value>,
+    submit_key: &str,
+    unit_id: i64,
+    filed_on: Date,
+    form: Option<(String, crate::server::throttle::Limit)>,
+) -> Result<Stored, sqlx::Error> {
+    let at = now();
+    let (throttle_key, window_start, share) = match &form {
+        Some((key, limit)) => (key.as_str(), at - limit.window_secs, limit.max),
+        None => ("", 0, 0),
+    };
+    for _ in 0..TRACKING_DRAWS {
+        let tracking = random_tracking();
+        values[TRACKING_AT] = tracking.as_str().into();
+        let inserted: Option<(i64,)> = crate::server::writer::bind_all(sqlx::query_as(FILE_POSTGRES), &values)
+            .bind(Action::Received.as_str())
+            .bind(filed_on.to_string())
+            .bind(at)
+            .bind(form.is_some())
+            .bind(throttle_key)
+            .bind(window_start)
+            .bind(share)
+            .fetch_optional(&db.pool)
+            .await?;
+        if let Some((id,)) = inserted {
+            return Ok(Stored::New(id, tracking));
+        }
+        // Nothing stored. The same form filed before (or being filed right now: this statement
+        // waited for it) comes first, as on SQLite.
+        if let Some(f) = find_by_submit_key(db, submit_key).await? {
+            return Ok(Stored::Earlier(f.id, f.tracking));
+        }
+        if let Some(refused) = refusal(db, unit_id, &form).await? {
+            return Ok(refused);
+        }
+        // Otherwise the tracking number is taken: draw again.
+    }
+    Err(sqlx::Error::Protocol("could not draw a free tracking number".into()))
+}
+
+/// Whether a filing is refused before it is tried: no such unit, or its address has used up its
+/// share.
+async fn refusal(db: &Db, unit_id: i64, form: &Option<(String, crate::server::throttle::Limit)>) -> Result<Option<Stored>, sqlx::Error> {
+    let (units,): (i64,) = sqlx::query_as(UNIT_EXISTS).bind(unit_id).fetch_one(&db.pool).await?;
+    if units == 0 {
+        return Ok(Some(Stored::NoSuchUnit));
+    }
+    if let Some((key, limit)) = form {
+        let (blocked,): (i64,) =
+            sqlx::query_as(BLOCKED).bind(key.as_str()).bind(now() - limit.window_secs).bind(limit.max).fetch_one(&db.pool).await?;
+        if blocked > 0 {
+            return Ok(Some(Stored::Throttled));
+        }
+    }
+    Ok(None)
+}
+
+/// [`insert`]'s statements through the pool (an in-memory SQLite database).
 async fn file_on_pool(
     db: &Db,
     mut values: Vec<crate::server::writer::Value>,
     submit_key: &str,
+    unit_id: i64,
     filed_on: Date,
     form: Option<(String, crate::server::throttle::Limit)>,
 ) -> Result<Stored, sqlx::Error> {
     if let Some(f) = find_by_submit_key(db, submit_key).await? {
-        return Ok((f.id, f.tracking, false));
+        return Ok(Stored::Earlier(f.id, f.tracking));
+    }
+    if let Some(refused) = refusal(db, unit_id, &form).await? {
+        return Ok(refused);
     }
     for _ in 0..TRACKING_DRAWS {
         let tracking = random_tracking();
@@ -325,14 +455,14 @@ async fn file_on_pool(
                 }
                 tx.commit().await?;
                 drop(turn);
-                return Ok((id, tracking, true));
+                return Ok(Stored::New(id, tracking));
             }
             Err(e) => {
                 drop(tx);
                 drop(turn);
                 // A concurrent submission of the same form won the race: answer with its case.
                 if let Some(f) = find_by_submit_key(db, submit_key).await? {
-                    return Ok((f.id, f.tracking, false));
+                    return Ok(Stored::Earlier(f.id, f.tracking));
                 }
                 // Otherwise a tracking-number collision (rare): draw again.
                 if !matches!(&e, sqlx::Error::Database(d) if d.is_unique_violation()) {

@@ -23,8 +23,14 @@ async fn an_address_files_a_limited_number_per_hour_and_a_retried_post_does_not_
     let res = submit(&app, unit, 3).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(named(res).await.contains("SubmitThrottled"));
+    // At the limit, a form filed before and posted again (a lost answer, a reload) is still
+    // answered with its case, and counts nothing.
+    let again = submit(&app, unit, 2).await;
+    assert_eq!(again.status(), StatusCode::OK, "a retry of a filed form is not refused");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases WHERE subject = '县城区道路改造工程批复文件'").fetch_one(&app.db.pool).await.unwrap();
     assert_eq!(n, 2);
+    let (hits,): (i64,) = sqlx::query_as("SELECT hits FROM throttle WHERE key LIKE 'submit:%'").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(hits, 2);
     // Letters share the address's allowance.
     let letter = [
         ("token", format!("{:032x}", 0x5c_0000_u128)),
