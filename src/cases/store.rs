@@ -234,7 +234,9 @@ const FILE_POSTGRES: &str = "WITH c AS (INSERT INTO cases (kind, tracking, code_
 /// How often a filing draws a new tracking number when the drawn one is taken (rare).
 const TRACKING_DRAWS: usize = 5;
 
-/// Files a case, once: a second call with the same `submit_key` returns the first case.
+/// Files a case, once: a second call with the same `submit_key` returns the first case, even
+/// when the address has used up its share since. Refused when the unit does not exist or (from the
+/// public form) the address has used up its share.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
     db: &Db,
