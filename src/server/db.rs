@@ -129,11 +129,13 @@ impl Db {
             .acquire_timeout(Duration::from_secs(10))
             // sqlx pings a connection when it goes back to the pool and, by default, again when
             // it is taken out: two extra round trips to the database for every query. The one on
-            // return stays (it finds a connection an aborted query left broken); the one on taking
-            // is kept only for a PostgreSQL connection that has been idle a while, when the
-            // server may have gone away (restarted, or the connection cut by a firewall). A SQLite
-            // connection cannot go stale.
-            .test_before_acquire(false)
+            // return stays (it finds a connection an aborted query left broken). On PostgreSQL
+            // the one on taking is kept only for a connection that has been idle a while, when
+            // the server may have gone away (restarted, or the connection cut by a firewall).
+            // SQLite keeps it: without it, pool writers that read before writing in a deferred
+            // transaction met more often and a survey answer and a rating failed with "database
+            // is locked" in the browser tests, and no page got faster.
+            .test_before_acquire(backend == Backend::Sqlite)
             .before_acquire(move |conn, meta| {
                 Box::pin(async move {
                     if backend == Backend::Postgres && meta.idle_for >= IDLE_BEFORE_PING {
