@@ -437,7 +437,7 @@ async fn file_on_pool(
         let tracking = random_tracking();
         values[TRACKING_AT] = tracking.as_str().into();
         let turn = db.write_turn().await;
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin().await?;
         let inserted: Result<(i64,), sqlx::Error> =
             crate::server::writer::bind_all(sqlx::query_as(INSERT_CASE), &values).fetch_one(&mut *tx).await;
         match inserted {
@@ -691,7 +691,7 @@ pub async fn act(db: &Db, case: &CaseRow, step: Step<'_>, cal: &WorkingDayCalend
     input.push((step.action, step.on, step.days));
     let (due, _) = due_date(kind, &input, case.matter_limit, cal).map_err(ActError::Deadline)?;
     let closed_on = next.is_closed().then(|| step.on.to_string());
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let updated = sqlx::query(
         "UPDATE cases SET status = $1, due_on = $2, closed_on = $3, assignee_id = COALESCE($4, assignee_id), updated_at = $5 \
          WHERE id = $6 AND status = $7",

@@ -234,7 +234,7 @@ async fn filtered(db: &Db, filter: &CatalogFilter, query: &SearchQuery) -> Resul
 async fn search_postgres(db: &Db, mut sql: Sql, base: &str, query: &SearchQuery, page: i64) -> Result<(Vec<SummaryRow>, i64, bool), sqlx::Error> {
     let q = sql.arg(Arg::S(search::tsquery(query)));
     let matches = format!("e.search @@ CAST({q} AS tsquery)");
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     // A bitmap larger than work_mem keeps whole pages instead of rows, and every row on them is
     // tested again, vector and all. A plan with a disabled step looks costly enough to be
     // compiled (JIT), which takes longer than the query.
@@ -553,7 +553,7 @@ fn changed() -> AppError {
 
 /// Creates an entry for `unit` with its first revision as a draft. Returns the entry's id.
 pub async fn create(db: &Db, unit: i64, actor: i64, e: &Entry) -> Result<i64, AppError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let (id,): (i64,) = sqlx::query_as("INSERT INTO catalog_entries (unit_id, title, created_at) VALUES ($1, $2, $3) RETURNING id")
         .bind(unit)
         .bind(&e.title)
@@ -773,7 +773,7 @@ pub async fn publish_bulk_with(
     history: bool,
     progress: Option<&ImportProgress<'_>>,
 ) -> Result<Vec<String>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let numbers = bulk_index_numbers(&mut tx, items, pattern).await?;
     let ids = bulk_insert_entries(&mut tx, items, &numbers).await?;
     let mut counts: std::collections::HashMap<(&'static str, String), i64> = std::collections::HashMap::new();
@@ -990,7 +990,7 @@ pub async fn save(db: &Db, entry: i64, actor: i64, e: &Entry) -> Result<(), AppE
     if !state.editable() {
         return Err(changed());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let done = bind_entry(
         sqlx::query_as::<_, ()>(
             "UPDATE catalog_revisions SET title = $1, summary = $2, keywords = $3, doc_no = $4, written_on = $5, topic = $6, \
@@ -1025,7 +1025,7 @@ async fn transition(
     if !from.contains(&state) {
         return Err(changed());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let reviewing = to != RevisionState::Pending;
     let done = sqlx::query(
         "UPDATE catalog_revisions SET state = $1, updated_at = $2, \
@@ -1076,7 +1076,7 @@ pub async fn approve(db: &Db, entry: i64, actor: i64, today: Date, pattern: &Ind
         "" => None,
         s => Some(published_by_index(db, s, entry).await?.ok_or_else(|| AppError::invalid("successor", Msg::SuccessorNotFound))?),
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let done = sqlx::query(
         "UPDATE catalog_revisions SET state = 'approved', reviewer_id = $1, reviewed_at = $2, updated_at = $2 \
          WHERE id = $3 AND state = 'pending'",
@@ -1152,7 +1152,7 @@ pub async fn start_revision(db: &Db, entry: i64, actor: i64) -> Result<(), AppEr
         .await?;
     // The published text passed these checks once; only a date in the future is let through now.
     let e = crate::domain::catalog::validate(&last.input(), Date::MAX).map_err(|_| changed())?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     // The UNIQUE (entry_id, number) constraint refuses a second revision opened at the same time.
     let new = insert_revision(&mut tx, entry, last.number + 1, RevisionState::Draft, actor, &e).await?;
     // The published attachments carry forward as rows; the bytes are shared.
@@ -1172,7 +1172,7 @@ pub async fn start_revision(db: &Db, entry: i64, actor: i64) -> Result<(), AppEr
 /// Takes a published entry off the public catalog, with the reason shown in its place.
 pub async fn withdraw(db: &Db, entry: i64, actor: i64, reason: &str) -> Result<(), AppError> {
     let row = self::entry(db, entry).await?.ok_or(AppError::NotFound)?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let done = sqlx::query("UPDATE catalog_entries SET state = 'withdrawn', withdrawn_reason = $1 WHERE id = $2 AND state = 'published'")
         .bind(reason)
         .bind(entry)
@@ -1320,7 +1320,7 @@ pub async fn add_file(db: &Db, entry: i64, actor: i64, name: &str, mime: &str, d
     use sha2::{Digest, Sha256};
     let Some((rev, number)) = editable_revision(db, entry).await? else { return Ok(false) };
     let sha: String = Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     if !hold_editable(&mut tx, rev).await? {
         return Ok(false);
     }
@@ -1352,7 +1352,7 @@ pub async fn add_file(db: &Db, entry: i64, actor: i64, name: &str, mime: &str, d
 /// `false` when the file is not on an editable revision of this entry.
 pub async fn remove_file(db: &Db, entry: i64, actor: i64, file: i64) -> Result<bool, sqlx::Error> {
     let Some((rev, number)) = editable_revision(db, entry).await? else { return Ok(false) };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     if !hold_editable(&mut tx, rev).await? {
         return Ok(false);
     }

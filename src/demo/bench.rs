@@ -36,7 +36,7 @@ pub async fn seed_cases(db: &Db, count: u64, sample: u64, sample_out: &mut impl 
     let every = (count / sample.max(1)).max(1);
     let started = std::time::Instant::now();
     let mut n = 0u64;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     while n < count {
         let end = (n + BATCH).min(count);
         let mut sql = String::from(
@@ -77,7 +77,7 @@ pub async fn seed_cases(db: &Db, count: u64, sample: u64, sample_out: &mut impl 
         n = end;
         if n % PER_COMMIT == 0 {
             tx.commit().await?;
-            tx = db.pool.begin().await?;
+            tx = db.begin().await?;
         }
         if n % 100_000 == 0 {
             eprintln!("  {n} cases ({:.0} s)", started.elapsed().as_secs_f64());
@@ -103,7 +103,7 @@ pub async fn seed_letters(db: &Db, count: u64) -> Result<()> {
     anyhow::ensure!(!units.is_empty(), "seed the demo county first");
     let (first_id,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM letters").fetch_one(&db.pool).await?;
     let mut n = 0u64;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     while n < count {
         let end = (n + BATCH).min(count);
         let mut sql = String::from(
@@ -145,7 +145,7 @@ pub async fn seed_letters(db: &Db, count: u64) -> Result<()> {
         n = end;
         if n % PER_COMMIT == 0 {
             tx.commit().await?;
-            tx = db.pool.begin().await?;
+            tx = db.begin().await?;
         }
     }
     tx.commit().await?;

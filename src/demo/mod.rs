@@ -175,7 +175,7 @@ async fn seed_matters(db: &Db, opts: &DemoOptions) -> Result<()> {
             .with_context(|| format!("demo unit {short}"))?;
         ids.push(id);
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for (n, m) in matters::catalogue(&shorts).into_iter().enumerate() {
         sqlx::query(
             "INSERT INTO matters (unit_id, code, name, kind, limit_days, materials, fees, online, sort_order) \
@@ -218,7 +218,7 @@ async fn seed_baseline(db: &Db) -> Result<()> {
     // Remainders go to the first unit (the county government office).
     shares[0].0 += filed - shares.iter().map(|s| s.0).sum::<i64>();
     shares[0].1 += done - shares.iter().map(|s| s.1).sum::<i64>();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for (id, (f, d)) in ids.iter().zip(shares) {
         sqlx::query("INSERT INTO case_stats_baseline (unit_id, filed, done) VALUES ($1, $2, $3)")
             .bind(id)
@@ -442,7 +442,7 @@ pub fn demo_code(kind: UnitKind, division: &str, n: usize) -> Result<Uscc> {
 }
 
 async fn seed_units(db: &Db, opts: &DemoOptions) -> Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let mut ids: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
     for (n, (kind, name, short, parent)) in unit_list(&opts.county).into_iter().enumerate() {
         let parent_id = parent.and_then(|p| ids.get(p).copied());

@@ -86,7 +86,7 @@ pub async fn insert(db: &Db, l: &Letter, submit_key: &str, filed_on: Date, due_o
         if taken.is_some() {
             continue;
         }
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin().await?;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO letters (tracking, code_hash, submit_key, letter_type, addressee_id, subject, content, location, writer_name, \
              phone, email, public_ok, public_subject, public_content, status, filed_on, due_on, created_at, updated_at) \
@@ -281,7 +281,7 @@ pub async fn route(db: &Db, l: &LetterDb, unit_id: i64, urgent: bool, today: Dat
     if !matches!(l.status(), LetterStatus::Received | LetterStatus::Routed) {
         return Err(StepError::NotOpen);
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let reopened = sqlx::query(
         "UPDATE letter_routes SET status = 'open', routed_on = $1, due_on = $2, reminded = 0, escalated = 0, extension_days = 0 \
          WHERE letter_id = $3 AND unit_id = $4 AND status = 'returned'",
@@ -331,7 +331,7 @@ pub async fn close_at_desk(
     staff: i64,
 ) -> Result<(), StepError> {
     let status = if step == LetterStep::Merged { LetterStatus::Merged } else { LetterStatus::Rejected };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     changed(
         sqlx::query("UPDATE letters SET status = $1, merged_into = $2, closed_on = $3 WHERE id = $4 AND status = 'received'")
             .bind(status.as_str())
@@ -357,7 +357,7 @@ pub async fn unit_step(
     today: Date,
     staff: i64,
 ) -> Result<(), StepError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let q = match step {
         LetterStep::Answered => sqlx::query(
             "UPDATE letter_routes SET status = 'answered', reply = $1, replied_on = $2, replied_by = $3, extension_days = 0 \
@@ -387,7 +387,7 @@ pub async fn unit_step(
 
 /// The desk grants a unit more time: the route is due `new_due` and may be reminded again.
 pub async fn extend(db: &Db, l: &LetterDb, route: &RouteDb, new_due: Date, days: i64, today: Date, staff: i64) -> Result<(), StepError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     changed(
         sqlx::query(
             "UPDATE letter_routes SET due_on = $1, extension_days = 0, reminded = 0, escalated = 0 WHERE id = $2 AND status = 'open'",
@@ -411,7 +411,7 @@ pub async fn extend(db: &Db, l: &LetterDb, route: &RouteDb, new_due: Date, days:
 /// until the route's due date moves.
 pub async fn supervise(db: &Db, letter_id: i64, route_id: i64, unit_id: i64, step: LetterStep, today: Date, note: &str, staff: Option<i64>) -> Result<bool, sqlx::Error> {
     let flag = if step == LetterStep::Escalated { "escalated" } else { "reminded" };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let r = sqlx::query(&format!("UPDATE letter_routes SET {flag} = 1 WHERE id = $1 AND status = 'open' AND {flag} = 0"))
         .bind(route_id)
         .execute(&mut *tx)
@@ -448,7 +448,7 @@ pub async fn sweep(db: &Db, today: Date, remind_by: Date) -> Result<(), sqlx::Er
 
 /// The desk's redaction of what the public sees.
 pub async fn redact(db: &Db, l: &LetterDb, subject: &str, content: &str, today: Date, staff: i64) -> Result<(), StepError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     changed(
         sqlx::query("UPDATE letters SET public_subject = $1, public_content = $2 WHERE id = $3")
             .bind(subject)
@@ -465,7 +465,7 @@ pub async fn redact(db: &Db, l: &LetterDb, subject: &str, content: &str, today: 
 /// The writer's rating of the answer. Unsatisfied (while a reopening is left) sends the letter
 /// back to the units that answered, due again on `new_due`; otherwise the letter closes.
 pub async fn rate(db: &Db, l: &LetterDb, s: Satisfaction, reason: &str, reopen: bool, today: Date, new_due: Date) -> Result<(), StepError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     if reopen {
         changed(
             sqlx::query("UPDATE letters SET status = 'routed', reopened = reopened + 1, satisfaction = $1, due_on = $2 WHERE id = $3 AND status = 'answered'")

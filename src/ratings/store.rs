@@ -12,7 +12,7 @@ use time::Date;
 /// Stores the citizen's rating of a finished case, and for a 差评 the rectification due on
 /// `rectify_by`. `false` when the case was already rated (一事一评).
 pub async fn rate(db: &Db, case: &CaseRow, r: &Rating, today: Date, rectify_by: Date) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO ratings (case_id, unit_id, matter_id, staff_id, level, final_level, efficiency, attitude, guide, convenience, \
          comment, rated_on, created_at) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -105,7 +105,7 @@ pub async fn from_row(db: &Db, row: Option<RatingRow>, today: Date) -> Result<Op
 /// The citizen's second rating once the unit has answered the rectification; it is the level
 /// that counts from then on. `false` when there is no answered rectification to rate.
 pub async fn rerate(db: &Db, case_id: i64, level: RatingLevel) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let done = sqlx::query(
         "UPDATE rectifications SET state = 'rerated', second_level = $1 \
          WHERE state = 'answered' AND rating_id = (SELECT id FROM ratings WHERE case_id = $2)",
@@ -166,7 +166,7 @@ pub async fn appeal(db: &Db, rating: i64, unit: i64, staff: i64, reason: &str) -
 /// An evaluator decides a pending appeal; upheld, the rating leaves every public figure but its
 /// row, the appeal and the decision stay. `false` unless the appeal was pending.
 pub async fn decide(db: &Db, appeal: i64, evaluator: i64, uphold: bool, note: &str) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let done = sqlx::query(
         "UPDATE rating_appeals SET state = $1, decided_by = $2, decision_note = $3, decided_at = $4 WHERE id = $5 AND state = 'pending'",
     )

@@ -104,6 +104,18 @@ impl Db {
         }
     }
 
+    /// Begins a transaction on a pooled connection. On SQLite it is `BEGIN IMMEDIATE`, which
+    /// takes the write lock at once (waiting in the busy timeout like any writer): a deferred
+    /// transaction that reads and then writes fails at once with "database is locked" when
+    /// another connection committed in between, since SQLite cannot move its snapshot forward
+    /// and does not wait. Every transaction the portal begins on the pool writes.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// Connects without migrating.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
         Db::connect_with_memory(url, max_connections, SqliteMemory::default()).await

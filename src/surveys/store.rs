@@ -44,7 +44,7 @@ pub fn results_public(phase: Phase, when: ResultsWhen) -> bool {
 }
 
 pub async fn create(db: &Db, s: &SurveySettings, staff_id: i64, questions: &[Question]) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO surveys (title, intro, audience, opens_on, closes_on, mode, results, invite_only, public_text, state, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11, $11) RETURNING id",
@@ -192,7 +192,7 @@ pub async fn response_count(db: &Db, survey: i64) -> Result<i64, sqlx::Error> {
 
 /// Adds a question at the end; `false` when answers exist (questions are locked).
 pub async fn add_question(db: &Db, survey: i64, q: &Question) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     // Touching the survey row first serialises this with a concurrent first answer on PostgreSQL
     // (the answer's insert checks the same row); SQLite runs one writer at a time anyway.
     sqlx::query("UPDATE surveys SET updated_at = $1 WHERE id = $2").bind(now()).bind(survey).execute(&mut *tx).await?;
@@ -212,7 +212,7 @@ pub async fn add_question(db: &Db, survey: i64, q: &Question) -> Result<bool, sq
 
 /// Moves a question one place up or down, or deletes it; `false` when locked or not found.
 pub async fn change_question(db: &Db, survey: i64, question: i64, change: &str) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE surveys SET updated_at = $1 WHERE id = $2").bind(now()).bind(survey).execute(&mut *tx).await?;
     let (answers,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1").bind(survey).fetch_one(&mut *tx).await?;
@@ -281,7 +281,7 @@ pub async fn insert_response(
     sheet: &Sheet,
 ) -> Result<Stored, sqlx::Error> {
     let json = serde_json::to_string(sheet).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT state, opens_on, closes_on FROM surveys WHERE id = $1").bind(survey).fetch_optional(&mut *tx).await?;
     match row {
@@ -324,7 +324,7 @@ pub async fn insert_response(
 
 /// Adds invitation codes; codes that collide with existing ones are skipped.
 pub async fn add_invites(db: &Db, survey: i64, codes: &[String]) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for code in codes {
         sqlx::query("INSERT INTO survey_invites (survey_id, code) VALUES ($1, $2) ON CONFLICT (survey_id, code) DO NOTHING")
             .bind(survey)

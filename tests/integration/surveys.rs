@@ -244,3 +244,35 @@ async fn invitation_codes_allow_one_answer_each_and_the_address_window_holds() {
     assert!(list.contains("已使用") && list.lines().count() == 3, "{list}");
     app.stop().await;
 }
+
+/// Many citizens answering at the same moment are all stored. On SQLite a transaction that read
+/// before it wrote failed at once with "database is locked" when another answer committed in
+/// between (two browser tests met it); pool transactions now take the write lock when they begin.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizens_answering_at_the_same_moment_are_all_stored() {
+    let db = TestDb::new().await;
+    let app = std::sync::Arc::new(app(&db, 1000).await);
+    let ev = staff(&app, "evaluator").await;
+    let id = create(&app, &ev, "once", "", "").await;
+    assert_eq!(add(&app, &ev, id, &[("kind", "scale"), ("text", "总体满意度"), ("required", "on")]).await.status(), StatusCode::OK);
+    assert_eq!(post(&app, &ev, "/api/surveys/admin/state", &[("id", &id.to_string()), ("action", "publish")]).await.status(), StatusCode::OK);
+    let q = format!("q{}", question_ids(&app, id).await[0].0);
+    const CITIZENS: usize = 48;
+    for round in 0..2 {
+        let posts: Vec<_> = (0..CITIZENS)
+            .map(|i| {
+                let (app, q) = (app.clone(), q.clone());
+                tokio::spawn(async move {
+                    let level = ((i % 5) + 1).to_string();
+                    answer(&app, &client(), id, &f(&[(q, level.as_str())])).await
+                })
+            })
+            .collect();
+        for p in posts {
+            assert_eq!(p.await.unwrap(), format!("/surveys/{id}/thanks"), "round {round}");
+        }
+    }
+    assert_eq!(responses(&app, id).await, 2 * CITIZENS as i64);
+    let app = std::sync::Arc::into_inner(app).expect("no other owner");
+    app.stop().await;
+}

@@ -112,7 +112,7 @@ pub async fn set_open(db: &Db, id: i64, open: bool) -> Result<bool, sqlx::Error>
 }
 
 pub async fn add_visits(db: &Db, campaign: i64, codes: &[String]) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for code in codes {
         sqlx::query("INSERT INTO rating_visits (campaign_id, code, created_at) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, code) DO NOTHING")
             .bind(campaign)
