@@ -144,6 +144,10 @@ for page, size in sizes:
 for kind, name, f in rows:
     if kind == "lighthouse":
         target(f"Lighthouse mobile ≥ 95, {name}", int(f["score"]) >= 95, f["score"])
+    if kind == "lhfail":
+        why = f.get("why", "").replace("_", " ").strip() or "no report"
+        for label in (f"first load ≤ 250 KB brotli, `{name}`", f"Lighthouse mobile ≥ 95, {name}"):
+            say(f"| {label} | Lighthouse failed: {why} | **not measured** |")
 if rss:
     target("server RSS ≤ 150 MB under load", int(rss) <= 150 * 1024, f"{int(rss) / 1024:.0f} MB (private {int(anon or 0) / 1024:.0f} MB)")
 if rss_map:

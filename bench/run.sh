@@ -48,6 +48,9 @@ for tool in wrk nginx brotli taskset; do command -v "$tool" >/dev/null || need_a
 # fonts for each Chinese character and draws boxes, and layout alone cost a catalog page about
 # 100 ms (400 ms at Lighthouse's 4x slowdown) that no reader pays.
 if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then need_apt+=(fonts-wqy-microhei); fi
+# Lighthouse drives Debian's chromium, which a fresh machine does not have until the browser
+# tests install it (a fresh-machine run without it measured neither Lighthouse nor first load).
+if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${need_apt[@]}" | sed 's/^taskset$/util-linux/; s/^nginx$/nginx-light/' | sort -u | tr '\n' ' ')
   log "installing $pkgs from Debian"
@@ -280,7 +283,11 @@ if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ]; then
         --only-categories=performance --form-factor=mobile --output=json --output-path="$RUN/lh-$i.json" \
         --chrome-flags="--headless=new --no-sandbox --disable-dev-shm-usage" >/dev/null 2>"$RUN/lh.log" || { tail -5 "$RUN/lh.log" >&2; rm -f "$RUN/lh-$i.json"; }
     done
-    ls "$RUN"/lh-*.json >/dev/null 2>&1 || continue
+    if ! ls "$RUN"/lh-*.json >/dev/null 2>&1; then
+      # Recorded, so that the table says the two targets were not measured, and the run fails.
+      echo "lhfail	$page	why=$(grep -v '^ *at ' "$RUN/lh.log" | tail -1 | tr -s ' \t' '__' | cut -c1-160)" >>"$RESULTS"
+      continue
+    fi
     # The score, and the first load: every file the browser fetched for the page, as sent
     # (brotli), the page's lazily loaded WASM chunks included.
     python3 - "$page" "$RUN"/lh-*.json >>"$RESULTS" <<'EOF'
@@ -380,4 +387,5 @@ done
 
 python3 bench/report.py "$RESULTS" "$OUT" "$ENTRIES" "$CASES" "$LETTERS" "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP" \
   ${PG_ADMIN:+"$PG_ENTRIES" "$PG_CASES" "$PG_LETTERS"}
+if grep -q '^lhfail' "$RESULTS"; then log "Lighthouse failed: the first load and its score were not measured"; exit 1; fi
 exit 0
