@@ -281,16 +281,17 @@ pub async fn insert(
         due.map(|d| d.to_string()).into(),
         now().into(),
     ];
-    let form = from_form.map(|f| (f.throttle_key.to_owned(), f.limit));
+    let filing = Filing {
+        values,
+        submit_key: submit_key.to_owned(),
+        unit_id,
+        filed_on,
+        form: from_form.map(|f| (f.throttle_key.to_owned(), f.limit)),
+    };
     let filed = match &db.writer {
-        Some(writer) => {
-            let key = submit_key.to_owned();
-            writer.write(move |c| file_on(c, values, &key, unit_id, filed_on, form)).await.map_err(sqlx::Error::from)?
-        }
-        None if db.backend == crate::server::db::Backend::Postgres => {
-            file_on_postgres(db, values, submit_key, unit_id, filed_on, form).await?
-        }
-        None => file_on_pool(db, values, submit_key, unit_id, filed_on, form).await?,
+        Some(writer) => writer.write(move |c| file_on(c, filing)).await.map_err(sqlx::Error::from)?,
+        None if db.backend == crate::server::db::Backend::Postgres => file_on_postgres(db, filing).await?,
+        None => file_on_pool(db, filing).await?,
     };
     match filed {
         Stored::New(id, tracking) => Ok(Filed { id, tracking, code: Some(code) }),
@@ -298,6 +299,17 @@ pub async fn insert(
         Stored::Throttled => Err(FileError::Throttled),
         Stored::NoSuchUnit => Err(FileError::NoSuchUnit),
     }
+}
+
+/// A filing as [`insert`] hands it to the backend's writer.
+struct Filing {
+    /// [`INSERT_CASE`]'s values, the tracking number (at [`TRACKING_AT`]) drawn for each try.
+    values: Vec<crate::server::writer::Value>,
+    submit_key: String,
+    unit_id: i64,
+    filed_on: Date,
+    /// From the public form: the address's throttle key and share.
+    form: Option<(String, crate::server::throttle::Limit)>,
 }
 
 /// What a filing did.
@@ -311,15 +323,10 @@ enum Stored {
 }
 
 /// [`insert`]'s statements on the SQLite writer's connection, inside its transaction.
-fn file_on(
-    c: &rusqlite::Connection,
-    mut values: Vec<crate::server::writer::Value>,
-    key: &str,
-    unit_id: i64,
-    filed_on: Date,
-    form: Option<(String, crate::server::throttle::Limit)>,
-) -> rusqlite::Result<Stored> {
+fn file_on(c: &rusqlite::Connection, filing: Filing) -> rusqlite::Result<Stored> {
     use rusqlite::{OptionalExtension, params, params_from_iter};
+    let Filing { mut values, submit_key, unit_id, filed_on, form } = filing;
+    let key = submit_key.as_str();
     let earlier: Option<(i64, String)> =
         c.prepare_cached(BY_SUBMIT_KEY)?.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     if let Some((id, t)) = earlier {
@@ -359,14 +366,8 @@ fn file_on(
 /// [`insert`] on PostgreSQL: [`FILE_POSTGRES`]. When it stores nothing, finds out why (the
 /// same form filed before, no such unit, the address's share used up) or, when none of those,
 /// draws another tracking number (rare).
-async fn file_on_postgres(
-    db: &Db,
-    mut values: Vec<crate::server::writer::Value>,
-    submit_key: &str,
-    unit_id: i64,
-    filed_on: Date,
-    form: Option<(String, crate::server::throttle::Limit)>,
-) -> Result<Stored, sqlx::Error> {
+async fn file_on_postgres(db: &Db, filing: Filing) -> Result<Stored, sqlx::Error> {
+    let Filing { mut values, submit_key, unit_id, filed_on, form } = filing;
     let at = now();
     let (throttle_key, window_start, share) = match &form {
         Some((key, limit)) => (key.as_str(), at - limit.window_secs, limit.max),
@@ -390,7 +391,7 @@ async fn file_on_postgres(
         }
         // Nothing stored. The same form filed before (or being filed right now: this statement
         // waited for it) comes first, as on SQLite.
-        if let Some(f) = find_by_submit_key(db, submit_key).await? {
+        if let Some(f) = find_by_submit_key(db, &submit_key).await? {
             return Ok(Stored::Earlier(f.id, f.tracking));
         }
         if let Some(refused) = refusal(db, unit_id, &form).await? {
@@ -419,14 +420,9 @@ async fn refusal(db: &Db, unit_id: i64, form: &Option<(String, crate::server::th
 }
 
 /// [`insert`]'s statements through the pool (an in-memory SQLite database).
-async fn file_on_pool(
-    db: &Db,
-    mut values: Vec<crate::server::writer::Value>,
-    submit_key: &str,
-    unit_id: i64,
-    filed_on: Date,
-    form: Option<(String, crate::server::throttle::Limit)>,
-) -> Result<Stored, sqlx::Error> {
+async fn file_on_pool(db: &Db, filing: Filing) -> Result<Stored, sqlx::Error> {
+    let Filing { mut values, submit_key, unit_id, filed_on, form } = filing;
+    let submit_key = submit_key.as_str();
     if let Some(f) = find_by_submit_key(db, submit_key).await? {
         return Ok(Stored::Earlier(f.id, f.tracking));
     }
