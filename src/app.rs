@@ -136,8 +136,7 @@ pub fn App() -> impl IntoView {
 /// so the error is rendered next to the field on the returned page.
 #[cfg(feature = "ssr")]
 fn provide_form_error_from_query() {
-    let Some(parts) = use_context::<axum::http::request::Parts>() else { return };
-    let Some(query) = parts.uri.query() else { return };
+    let Some(query) = with_context::<axum::http::request::Parts, _>(|p| p.uri.query().map(str::to_owned)).flatten() else { return };
     let mut path = None;
     let mut err = None;
     for pair in query.split('&') {

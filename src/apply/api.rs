@@ -160,9 +160,10 @@ pub(crate) fn qr_svg(url: &str) -> Result<String, AppError> {
 /// The portal's public address: configured, or from the request.
 #[cfg(feature = "ssr")]
 pub(crate) fn public_base(state: &AppState) -> String {
-    let parts = use_context::<axum::http::request::Parts>();
-    let host = parts.as_ref().and_then(|p| p.headers.get(axum::http::header::HOST)).and_then(|h| h.to_str().ok());
-    crate::server::public_base(&state.config, host)
+    with_context::<axum::http::request::Parts, _>(|p| {
+        crate::server::public_base(&state.config, p.headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()))
+    })
+    .unwrap_or_else(|| crate::server::public_base(&state.config, None))
 }
 
 /// The lookup address that opens a receipt's case or letter directly, and its QR code.

@@ -291,8 +291,11 @@ pub enum Found {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn client_ip(state: &AppState) -> Result<String, AppError> {
-    let parts = use_context::<axum::http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
-    Ok(security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy))
+    // Read in place: `use_context` would copy the request's headers and extensions.
+    with_context::<axum::http::request::Parts, _>(|parts| {
+        security::client_ip(&parts.headers, security::peer(&parts.extensions), state.config.trust_proxy)
+    })
+    .ok_or_else(|| AppError::internal("request parts missing"))
 }
 
 /// Finds a case by tracking number and query code, or says — in one neutral message, whatever

@@ -22,7 +22,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn CatalogListPage() -> impl IntoView {
     // On the server, the list `list::prerender` made for this request.
     #[cfg(feature = "ssr")]
-    let first = match use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<super::list::Prerendered>().cloned()) {
+    let first = match with_context::<axum::http::request::Parts, _>(|p| p.extensions.get::<super::list::Prerendered>().cloned()).flatten() {
         Some(pre) => {
             if pre.status != axum::http::StatusCode::OK {
                 if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {

@@ -15,10 +15,11 @@ const KEEP_SECS: i64 = 24 * 3600;
 
 /// True when the request is a plain HTML form post (no JavaScript).
 pub fn is_plain_form_post() -> bool {
-    use leptos::prelude::use_context;
-    use_context::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false)
+    use leptos::prelude::with_context;
+    with_context::<axum::http::request::Parts, _>(|p| {
+        p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
+    .unwrap_or(false)
 }
 
 /// A random token for one form (also its idempotency key): 128 bits, hex.

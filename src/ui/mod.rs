@@ -89,13 +89,12 @@ pub fn initial_prefs() -> (Prefs, CountyName) {
     #[cfg(feature = "ssr")]
     {
         use axum::http::header::COOKIE;
-        let prefs = use_context::<axum::http::request::Parts>()
-            .map(|p| {
-                let all: Vec<&str> = p.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
-                Prefs::from_cookie_header(&all.join("; "))
-            })
-            .unwrap_or_default();
-        let county = use_context::<crate::server::AppState>().map(|s| s.config.county.clone()).unwrap_or_default();
+        let prefs = with_context::<axum::http::request::Parts, _>(|p| {
+            let all: Vec<&str> = p.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+            Prefs::from_cookie_header(&all.join("; "))
+        })
+        .unwrap_or_default();
+        let county = with_context::<crate::server::AppState, _>(|s| s.config.county.clone()).unwrap_or_default();
         (prefs, county)
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
