@@ -37,6 +37,11 @@ if [ ! -x node_modules/.bin/tailwindcss ] || [ ! -x node_modules/.bin/wasm-opt ]
   log "installing Tailwind and binaryen from npm"
   npm install --no-audit --no-fund
 fi
+# cargo-leptos runs the wasm-opt it finds in node_modules/.bin on every .wasm file of every
+# release build (156 s here): point that at the wrapper that remembers its outputs.
+if [ "$(readlink node_modules/.bin/wasm-opt)" != ../../scripts/wasm-opt-cached ]; then
+  ln -sfn ../../scripts/wasm-opt-cached node_modules/.bin/wasm-opt
+fi
 
 if [ "${1:-}" = "--test" ]; then
   if [ ! -x /usr/bin/chromium ]; then
