@@ -22,11 +22,14 @@ fi
 # Both tools are built without optimisation: they only orchestrate the build and convert one
 # file, so it costs them a few seconds a build, and saves most of their compile time on a fresh
 # machine (cargo-leptos 15 min to 6½, its profile's fat LTO included; wasm-bindgen-cli 5 to 1).
+# --force: these run only when the binary is missing or of another version, and cargo would
+# otherwise skip a package it remembers installing even when its binary has gone (then
+# cargo-leptos tries to download wasm-bindgen from GitHub, which fails here).
 unoptimised() { CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 "$@"; }
 
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 7 minutes on 2 cores, once)"
-  unoptimised cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --target-dir "$INSTALL_DIR/cargo-leptos"
+  unoptimised cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --force --target-dir "$INSTALL_DIR/cargo-leptos"
 fi
 
 # The CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
@@ -34,7 +37,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   log "installing wasm-bindgen-cli $WB_VERSION (about a minute, once)"
   # Not --locked: its lockfile pins a crate version the registry no longer serves.
-  unoptimised cargo install wasm-bindgen-cli --version "$WB_VERSION" --target-dir "$INSTALL_DIR/wasm-bindgen"
+  unoptimised cargo install wasm-bindgen-cli --version "$WB_VERSION" --force --target-dir "$INSTALL_DIR/wasm-bindgen"
 fi
 
 # Tailwind and wasm-opt (binaryen 132; Debian's binaryen 108 breaks hydration).
