@@ -101,6 +101,12 @@ for suffix in ("", ", PostgreSQL"):
         answered = int(f["requests"]) - int(f.get("non2xx", 0))
         say(f"Submissions{suffix.replace(', ', ' on ')}: {answered:,} answered with a receipt, {int(stored):,} new cases stored "
             f"(every answered one, plus those in flight when wrk stopped).")
+alone, f = load.get("PostgreSQL alone: the lookup's statement (pgbench)"), load.get("lookup, PostgreSQL")
+if alone and f:
+    say(f"PostgreSQL alone, with no server in between, ran the lookup's one statement {num(alone['rps']):,.0f} times a second on "
+        f"core 0 (pgbench on core 1, prepared, {alone['connections']} clients): the lookup through the portal reached "
+        f"{100 * num(f['rps']) / num(alone['rps']):.0f} % of that"
+        + (", and no server can reach 10,000/s while PostgreSQL shares its core." if num(alone["rps"]) < 10000 else "."))
 for page, size in sizes:
     parts = ", ".join(f"{k} {int(v) / 1024:.1f} KB" for k, v in size.items() if k not in ("total", "files"))
     say(f"First load of `{page}` as sent (brotli): {int(size['total']) / 1024:.1f} KB, the HTML and {size.get('files', '?')} files "

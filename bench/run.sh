@@ -217,6 +217,42 @@ load() {
   curl -s -o /dev/null -m 120 -H 'Cookie: gk_bench=1' "$(echo "$url" | sed -E 's#(https?://[^/]+).*#\1#')/" || true
 }
 
+# PostgreSQL's own ceiling for the lookup: the one statement the server sends for it (printed by
+# the binary), run by pgbench from core 1 against PostgreSQL on core 0 with no server in between,
+# prepared, as the server's pool runs it. Keyed by the case's id instead of the tracking number
+# (pgbench draws numbers, not strings): the same plan, a unique index to one case.
+PG_ALONE="PostgreSQL alone: the lookup's statement (pgbench)"
+pg_alone() { # set
+  local pgbench sql url before line
+  pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
+  [ -n "$pgbench" ] || { log "no pgbench: PostgreSQL's own ceiling not measured"; return 0; }
+  sql=$("$BIN" lookup-sql)
+  case $sql in *'c.tracking = $1'*) ;; *) log "the lookup's statement has no 'c.tracking = \$1': ceiling not measured"; return 0;; esac
+  printf '\\set id random(1, %s)\n%s;\n' "$PG_CASES" "${sql//'c.tracking = $1'/c.id = :id}" >"$RUN/pg-lookup.sql"
+  url=$(url_of "$1")
+  run_pgbench() { (cd "$RUN" && taskset -c "$CLIENT_CPU" "$pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -f pg-lookup.sql "$@" "$url"); }
+  if [ "$WARMUP" -gt 0 ]; then run_pgbench -T "$WARMUP" >/dev/null 2>&1 || true; fi
+  rm -f "$RUN"/pgb.*
+  before=$(cpu_times)
+  run_pgbench -T "$SECONDS_EACH" -l --log-prefix=pgb >"$RUN/pgbench.out" 2>&1 \
+    || { log "pgbench failed: $(tail -2 "$RUN/pgbench.out")"; return 0; }
+  # pgbench's log has a line per statement, its latency in microseconds third.
+  line=$(python3 - "$RUN/pgbench.out" "$RUN"/pgb.* <<'EOF'
+import re, sys
+out = open(sys.argv[1]).read()
+tps = float(re.search(r"tps = ([0-9.]+)", out).group(1))
+failed = re.search(r"number of failed transactions: ([0-9]+)", out)
+lat = sorted(int(l.split()[2]) for f in sys.argv[2:] for l in open(f))
+q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] / 1000
+print(f"requests={len(lat)} rps={tps:.1f} p50={q(.50):.2f} p95={q(.95):.2f} p99={q(.99):.2f} max={lat[-1] / 1000:.2f} "
+      f"non2xx=0 errors={failed.group(1) if failed else 0}")
+EOF
+)
+  line="$line steal=$(steal_pct "$before" "$(cpu_times)")"
+  log "$PG_ALONE: $line"
+  echo "load	$PG_ALONE	connections=$CONNECTIONS $line" >>"$RESULTS"
+}
+
 sql() { # set query: the first column of the first row
   case $1 in
     pg:*) psql "$(pg_url "${1#pg:}")" -tAqc "$2";;
@@ -374,6 +410,7 @@ if [ -n "$PG_ADMIN" ]; then
   submissions "$PG_CASES_DB" "$PG_UNIT" "submission, PostgreSQL"
   echo "rss	cases, PostgreSQL	$(peak_rss)" >>"$RESULTS"
   stop
+  pg_alone "$PG_CASES_DB"
   pin_pg "0-$(( CORES - 1 ))"
 fi
 

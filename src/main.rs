@@ -60,6 +60,9 @@ enum Command {
         #[arg(long, default_value_t = 300_000)]
         letters: u64,
     },
+    /// Print the public lookup's one SQL statement for PostgreSQL ($1: the tracking number). The
+    /// benchmark runs it alone with pgbench: what the database answers with no server in between.
+    LookupSql,
     /// Add bulk published catalog entries for benchmarks.
     BenchCatalog {
         #[arg(long, default_value_t = 1_000_000)]
@@ -156,6 +159,11 @@ async fn run(cli: Cli) -> Result<()> {
             gongkai::demo::seed_if_empty(&db, &opts).await?;
             gongkai::demo::bench::seed_letters(&db, letters).await?;
             println!("{letters} bench letters added");
+            Ok(())
+        }
+        Command::LookupSql => {
+            let sql = gongkai::cases::store::with_parts_sql(server::db::Backend::Postgres);
+            std::io::Write::write_all(&mut std::io::stdout(), format!("{sql}\n").as_bytes()).context("writing to standard output")?;
             Ok(())
         }
         Command::BenchCatalog { entries } => {

@@ -503,8 +503,10 @@ pub async fn parts(db: &Db, case_id: i64) -> Result<CaseParts, sqlx::Error> {
 type EventJson = (i64, String, String, Option<i64>, String, String, i64, Option<String>);
 
 /// The SQL of [`by_tracking_with_parts`]: the case's columns (as in [`CaseRow`], in order),
-/// then its events, attachments and rating as JSON arrays built by the database.
-fn with_parts_sql(backend: crate::server::db::Backend) -> String {
+/// then its events, attachments and rating as JSON arrays built by the database; `$1` is the
+/// tracking number. Public so that `gongkai lookup-sql` can print it for the benchmark, which
+/// runs it alone against PostgreSQL.
+pub fn with_parts_sql(backend: crate::server::db::Backend) -> String {
     let (agg, arr, text) = match backend {
         crate::server::db::Backend::Sqlite => ("json_group_array", "json_array", ""),
         crate::server::db::Backend::Postgres => ("json_agg", "json_build_array", "::text"),
