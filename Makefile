@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/gongkai/target
 
 .PHONY: run test tools build e2e security load bench
-run: tools build
+run: build
 	mkdir -p data
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=gongkai GONGKAI_DEMO=1 \
 	DATABASE_URL=$${DATABASE_URL:-sqlite://data/gongkai.db} \
@@ -18,9 +18,9 @@ test:
 tools:
 	scripts/tools.sh
 
-build: tools
-	cargo leptos build --release --split
-	node scripts/precompress.mjs
+# The tools install while the server compiles (see scripts/build.sh).
+build:
+	scripts/build.sh
 
 # Browser tests only, against the current release build.
 e2e:
@@ -36,5 +36,7 @@ load: build
 
 # The server against an nginx ceiling with wrk, first-load size and Lighthouse; writes
 # bench/results/<date>.md (see README, Benchmarks).
-bench: build
+# The benchmark's data is generated while the browser bundle builds.
+bench:
+	scripts/build.sh --then "bench/run.sh --data"
 	bench/run.sh

@@ -38,14 +38,19 @@ LH_DIR=$HOME/.cache/gongkai/lighthouse
 OUT=${BENCH_OUT:-bench/results/$(date +%F).md}
 # Bump when the generators change, so that old databases are rebuilt.
 GEN=2
+# --data: only make the databases (they need only the server binary), then stop. `make bench`
+# runs that while the browser bundle builds (scripts/build.sh --then).
+DATA_ONLY=0; [ "${1:-}" = --data ] && DATA_ONLY=1
 [ -x "$BIN" ] || { echo "build first: make build" >&2; exit 1; }
-[ -f target/site/pkg/gongkai.wasm ] || { echo "build first: make build (no target/site)" >&2; exit 1; }
-# The brotli copies the server sends (make build writes them): a bundle rebuilt by cargo-leptos
-# alone has none, the server then compresses per response at a lower quality, and the first
-# load measured 192 KB instead of 170 KB.
-if [ ! target/site/pkg/gongkai.wasm.br -nt target/site/pkg/gongkai.wasm ]; then
-  echo "bench: compressing the bundle (scripts/precompress.mjs)" >&2
-  node scripts/precompress.mjs >&2
+if [ "$DATA_ONLY" = 0 ]; then
+  [ -f target/site/pkg/gongkai.wasm ] || { echo "build first: make build (no target/site)" >&2; exit 1; }
+  # The brotli copies the server sends (make build writes them): a bundle rebuilt by cargo-leptos
+  # alone has none, the server then compresses per response at a lower quality, and the first
+  # load measured 192 KB instead of 170 KB.
+  if [ ! target/site/pkg/gongkai.wasm.br -nt target/site/pkg/gongkai.wasm ]; then
+    echo "bench: compressing the bundle (scripts/precompress.mjs)" >&2
+    node scripts/precompress.mjs >&2
+  fi
 fi
 
 log() { echo "bench: $*" >&2; }
@@ -160,6 +165,7 @@ if [ -n "$PG_ADMIN" ]; then
   # processes get all cores back when the run ends.
   PG_PIDS=$(pgrep -u postgres -d ' ' postgres || true)
 fi
+if [ "$DATA_ONLY" = 1 ]; then log "the databases are ready"; exit 0; fi
 SERVER=
 # A PostgreSQL database's files (as root: the cluster's data directory belongs to postgres).
 pg_files() { # name
