@@ -35,8 +35,8 @@ load: build
 	scripts/load.sh
 
 # The server against an nginx ceiling with wrk, first-load size and Lighthouse; writes
-# bench/results/<date>.md (see README, Benchmarks).
-# The benchmark's data is generated while the browser bundle builds.
+# bench/results/<date>.md (see README, Benchmarks). Its data is generated while the browser
+# bundle builds.
 bench:
 	scripts/build.sh --then "bench/run.sh --data"
 	bench/run.sh
