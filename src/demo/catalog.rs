@@ -152,7 +152,9 @@ pub async fn seed(db: &Db, count: u64, last: Date, author: i64, revisions: bool)
     let shorts: Vec<&str> = shorts.iter().map(String::as_str).collect();
     let (start,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalog_entries").fetch_one(&db.pool).await?;
     let started = std::time::Instant::now();
-    let batch = 2_000u64;
+    // Entries per transaction. Measured with 200,000 entries: 54.5 s at 2,000, 44.6 s at 10,000,
+    // 44-45 s at 25,000 and 50,000 (peak memory 93 MB, then 364 and 690 MB at the larger sizes).
+    let batch = 10_000u64;
     let mut n = 0u64;
     while n < count {
         let end = (n + batch).min(count);
