@@ -35,8 +35,10 @@ load: build
 	scripts/load.sh
 
 # The server against an nginx ceiling with wrk, first-load size and Lighthouse; writes
-# bench/results/<date>.md (see README, Benchmarks). Its data is generated while the browser
-# bundle builds.
+# bench/results/<date>.md (see README, Benchmarks). The runs' tools (Debian, npm) install beside
+# the build, and the data is generated while the browser bundle builds.
 bench:
-	scripts/build.sh --then "bench/run.sh --data"
+	bench/run.sh --tools & tools=$$!; \
+	scripts/build.sh --then "bench/run.sh --data" || { kill $$tools 2>/dev/null; exit 1; }; \
+	wait $$tools
 	bench/run.sh

@@ -40,7 +40,37 @@ OUT=${BENCH_OUT:-bench/results/$(date +%F).md}
 GEN=2
 # --data: only make the databases (they need only the server binary), then stop. `make bench`
 # runs that while the browser bundle builds (scripts/build.sh --then).
-DATA_ONLY=0; [ "${1:-}" = --data ] && DATA_ONLY=1
+# --tools: only install what the runs need (wrk, nginx, chromium and a Chinese font from Debian,
+# Lighthouse from npm), then stop. `make bench` runs that beside the whole build: it waits on the
+# network, not the processor (about 40 s on a fresh machine, 2026-12-05-fresh.md).
+MODE=${1:-}
+case $MODE in ''|--data|--tools) ;; *) echo "usage: bench/run.sh [--data | --tools]" >&2; exit 2;; esac
+DATA_ONLY=0; [ "$MODE" = --data ] && DATA_ONLY=1
+log() { echo "bench: $*" >&2; }
+install_tools() {
+  local need_apt=() pkgs SUDO
+  for tool in wrk nginx brotli taskset; do command -v "$tool" >/dev/null || need_apt+=("$tool"); done
+  # Lighthouse's chromium needs a Chinese font, as every phone has: without one it searches all the
+  # fonts for each Chinese character and draws boxes, and layout alone cost a catalog page about
+  # 100 ms (400 ms at Lighthouse's 4x slowdown) that no reader pays.
+  if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then need_apt+=(fonts-wqy-microhei); fi
+  # Lighthouse drives Debian's chromium, which a fresh machine does not have until the browser
+  # tests install it (a fresh-machine run without it measured neither Lighthouse nor first load).
+  if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    pkgs=$(printf '%s\n' "${need_apt[@]}" | sed 's/^taskset$/util-linux/; s/^nginx$/nginx-light/' | sort -u | tr '\n' ' ')
+    log "installing $pkgs from Debian"
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    # Waits for dpkg's lock rather than failing: scripts/postgres.sh may be installing PostgreSQL.
+    local apt=(apt-get -o DPkg::Lock::Timeout=600 -y -qq)
+    $SUDO "${apt[@]}" install $pkgs >/dev/null 2>&1 || { $SUDO "${apt[@]}" update && $SUDO "${apt[@]}" install $pkgs >/dev/null; }
+  fi
+  if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
+    log "installing lighthouse 12 from npm (once)"
+    mkdir -p "$LH_DIR" && npm install --prefix "$LH_DIR" --silent --no-audit --no-fund lighthouse@12.8.2 >/dev/null
+  fi
+}
+if [ "$MODE" = --tools ]; then install_tools; log "the tools for the runs are ready"; exit 0; fi
 [ -x "$BIN" ] || { echo "build first: make build" >&2; exit 1; }
 if [ "$DATA_ONLY" = 0 ]; then
   [ -f target/site/pkg/gongkai.wasm ] || { echo "build first: make build (no target/site)" >&2; exit 1; }
@@ -48,32 +78,12 @@ if [ "$DATA_ONLY" = 0 ]; then
   # alone has none, the server then compresses per response at a lower quality, and the first
   # load measured 192 KB instead of 170 KB.
   if [ ! target/site/pkg/gongkai.wasm.br -nt target/site/pkg/gongkai.wasm ]; then
-    echo "bench: compressing the bundle (scripts/precompress.mjs)" >&2
+    log "compressing the bundle (scripts/precompress.mjs)"
     node scripts/precompress.mjs >&2
   fi
-fi
-
-log() { echo "bench: $*" >&2; }
-need_apt=()
-for tool in wrk nginx brotli taskset; do command -v "$tool" >/dev/null || need_apt+=("$tool"); done
-# Lighthouse's chromium needs a Chinese font, as every phone has: without one it searches all the
-# fonts for each Chinese character and draws boxes, and layout alone cost a catalog page about
-# 100 ms (400 ms at Lighthouse's 4x slowdown) that no reader pays.
-if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then need_apt+=(fonts-wqy-microhei); fi
-# Lighthouse drives Debian's chromium, which a fresh machine does not have until the browser
-# tests install it (a fresh-machine run without it measured neither Lighthouse nor first load).
-if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
-if [ ${#need_apt[@]} -gt 0 ]; then
-  pkgs=$(printf '%s\n' "${need_apt[@]}" | sed 's/^taskset$/util-linux/; s/^nginx$/nginx-light/' | sort -u | tr '\n' ' ')
-  log "installing $pkgs from Debian"
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get install -y -qq $pkgs >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $pkgs >/dev/null; }
+  install_tools
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-if [ "${BENCH_LIGHTHOUSE:-1}" = 1 ] && [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
-  log "installing lighthouse 12 from npm (once)"
-  mkdir -p "$LH_DIR" && npm install --prefix "$LH_DIR" --silent --no-audit --no-fund lighthouse@12.8.2 >/dev/null
-fi
 CORES=$(nproc)
 SERVER_CPU=0; CLIENT_CPU=$(( CORES > 1 ? 1 : 0 ))
 mkdir -p "$WORK" "$(dirname "$OUT")"

@@ -12,7 +12,8 @@ log() { echo "postgres.sh: $*" >&2; }
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing PostgreSQL from Debian packages"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2 || exit 1
+    # Waits for dpkg's lock rather than failing (`make bench` installs its tools beside this).
+    (apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql) >&2 || exit 1
   else
     log "PostgreSQL is not installed and cannot be installed here"; exit 1
   fi
