@@ -417,7 +417,8 @@ mod tests {
             }
             .to_html_stream_out_of_order()
         });
-        let html = stream.collect::<Vec<String>>().await.concat();
+        // Without Leptos's `<!>` placeholders, whose number depends on `--cfg erase_components`.
+        let html = stream.collect::<Vec<String>>().await.concat().replace("<!>", "");
         assert!(html.contains("<p>page x</p>"), "{html}");
         assert_eq!((SHELLS.load(SeqCst), PAGES.load(SeqCst)), (1, 1));
     }

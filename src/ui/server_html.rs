@@ -44,6 +44,7 @@ mod tests {
         let prefs = prefs_of(&headers);
         assert_eq!(prefs.locale, Locale::En);
         let html = render(prefs, || view! { <p title="a\"b">{tr(Msg::Search)}" <i>"</p> });
-        assert_eq!(html, r#"<p title="a&quot;b">Search<!> &lt;i&gt;</p>"#);
+        // Without Leptos's `<!>` placeholders, whose number depends on `--cfg erase_components`.
+        assert_eq!(html.replace("<!>", ""), r#"<p title="a&quot;b">Search &lt;i&gt;</p>"#);
     }
 }

@@ -1,7 +1,7 @@
 //! The disclosure catalog: the drafting and review workflow through the real server functions,
 //! the unit boundary, Chinese search on fixtures, browsing, the feed and the sitemap.
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, unmarked};
 use gongkai::demo::catalog::{GenEntry, publish_bulk, units};
 use gongkai::domain::catalog::{Audience, Genre, Topic};
 use reqwest::StatusCode;
@@ -327,7 +327,7 @@ async fn browsing_counts_nodes_filters_by_date_and_pages_with_bookmarkable_filte
     assert_eq!(html.matches("catalog-q-hint").count(), 2, "the hint and the field naming it, once");
     let en = client().get(app.url("/catalog/list.html?from=2026-13-01&topic=health")).header("cookie", "lang=en").send().await.unwrap();
     assert_eq!(en.status(), StatusCode::OK);
-    let en = en.text().await.unwrap();
+    let en = unmarked(&en.text().await.unwrap());
     assert!(en.contains(">Search</button>"), "{en}");
     assert!(en.contains(r#"<input id="catalog-from" name="from" type="date" value="" aria-invalid="true" aria-describedby="catalog-from-error""#), "{en}");
     assert!(en.contains(r#"<p id="catalog-from-error" class="text-sm font-medium text-red-800">Enter a valid date, e.g. 2026-10-01</p>"#), "{en}");

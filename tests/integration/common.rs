@@ -167,6 +167,14 @@ pub fn application_form(token: &str, unit: i64, subject: &str) -> Vec<(&'static 
     ]
 }
 
+/// `html` without Leptos's `<!>` placeholders. The portal is built with type-erased views
+/// (`--cfg erase_components`, `.cargo/config.toml`), whose elements end their children with one;
+/// assertions about markup read the same with or without them. Text and attribute values never
+/// hold a literal `<!>`: their `<` is escaped.
+pub fn unmarked(html: &str) -> String {
+    html.replace("<!>", "")
+}
+
 /// A response's body with every UI message by its name. Messages go over the wire as numbers
 /// (`Msg::wire`); assertions read better with names. A body that is not JSON comes back as sent.
 pub async fn named(res: reqwest::Response) -> String {

@@ -3,7 +3,7 @@
 //! server-function call never takes a page's. (Leptos keeps its current owner in a thread-local;
 //! see `server::owner_scope`. Before that fix about one answer in six in this mix was wrong.)
 
-use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in};
+use crate::common::{DEMO_PASSWORD, TestApp, TestDb, client, login, signed_in, unmarked};
 use gongkai::server::Config;
 use reqwest::StatusCode;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ async fn check(app: &TestApp, anon: &reqwest::Client, admin: &reqwest::Client, j
     };
     let status = res.status();
     let nonce = header_nonce(&res);
-    let body = res.text().await.unwrap_or_default();
+    let body = unmarked(&res.text().await.unwrap_or_default());
     let fail = |why: &str| Some(format!("{who} {path}: {why} (status {status}, nonce {nonce:?}, {} bytes)", body.len()));
     if status != StatusCode::OK {
         return fail("not 200");
